@@ -1,0 +1,27 @@
+// Lint: typescript-eslint's recommended rules, plus bans that keep page text and data out of markup.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const MARKUP_SINKS = [
+  { selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]", message: 'Never build markup from strings: use DOM methods or Preact.' },
+  { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Never build markup from strings: use DOM methods or Preact.' },
+  { selector: "CallExpression[callee.object.name='document'][callee.property.name=/^(write|writeln)$/]", message: 'document.write is banned.' },
+  { selector: "CallExpression[callee.property.name='createContextualFragment']", message: 'Never build markup from strings.' },
+  { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Never build markup from strings.' },
+  { selector: "CallExpression[callee.name='eval']", message: 'No eval: no remote or generated code.' },
+  { selector: "NewExpression[callee.name='Function']", message: 'No new Function: no generated code.' },
+];
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'test-results/', 'bench/results/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      'no-restricted-syntax': ['error', ...MARKUP_SINKS],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+);

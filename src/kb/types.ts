@@ -1,0 +1,106 @@
+/**
+ * The knowledge-base schema (version 1). A knowledge base is a *pack*: one source article plus
+ * the entities it gives background on. The built-in knowledge base (data/bali-talks.json) is the
+ * first pack. Documented for authors in docs/knowledge-base.md; checked at run time by validate.ts.
+ *
+ * Pure types: no DOM, no browser API.
+ */
+
+export const KB_SCHEMA_VERSION = 1;
+
+export const ENTITY_TYPES = ['person', 'country', 'place', 'organisation', 'topic'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+/** The article a pack is drawn from. Paragraph numbers are 1-based line numbers of its text. */
+export interface Source {
+  /** Stable id of the pack, kebab-case ("bali-talks"). */
+  id: string;
+  outlet: string;
+  headline: string;
+  standfirst: string;
+  /** 3 to 5 sentences in the pack author's own words: who met, where, why, what came of it. */
+  summary: string;
+  /** How many paragraphs (lines) the article has; every citation must be within 1..paragraphCount. */
+  paragraphCount: number;
+}
+
+/** One sentence in the author's own words, resting on the cited paragraphs. */
+export interface Fact {
+  text: string;
+  paragraphs: number[];
+}
+
+/** A short verbatim quote from the article. */
+export interface Quote {
+  text: string;
+  /** Entity id of the person quoted. */
+  speaker: string;
+  paragraph: number;
+}
+
+export interface Relation {
+  /** Entity id of the related entity. */
+  id: string;
+  /** How they relate, read as "<this entity> <how> <other>": "met Wang Yi in Bali". */
+  how: string;
+}
+
+/**
+ * One form of an entity's name and the rules under which it counts as a mention.
+ * Matching is case-sensitive: a form matches as written and, unless `exactCase`, in ALL CAPS.
+ */
+export interface Alias {
+  form: string;
+  /** Only exactly as written, never in another case ("US" never "us" or "Us"). */
+  exactCase?: boolean;
+  /**
+   * A second reference: counts only on a page that also names the entity by a form that is not a
+   * second reference (a bare "Wang" on a page that names "Wang Yi").
+   */
+  secondReference?: boolean;
+  /**
+   * Never part of another person's name: rejected when the word right before or after it is a
+   * capitalised word that is not in `matching.allowedNeighbours` ("Hunter Biden", "Wang Wei").
+   */
+  standalone?: boolean;
+  /** Rejected when an adjacent word is also in capitals ("FOLLOW US ON", "JOIN US"). */
+  notInCapitalsRun?: boolean;
+  /**
+   * Counts only on a page that mentions one of these words or phrases (as written, or in
+   * capitals): "G20" needs summit context, so BMW's G20 model code is not the Group of Twenty.
+   */
+  requiresPageContext?: string[];
+}
+
+export interface Entity {
+  /** kebab-case id; the data-entity-id of every mark of this entity. */
+  id: string;
+  name: string;
+  type: EntityType;
+  /** One line: who or what it is. */
+  description: string;
+  /** Its role in this story: 2 to 4 sentences in the author's own words. */
+  role: string;
+  facts: Fact[];
+  quotes: Quote[];
+  related: Relation[];
+  /** May be empty for a topic that is background only and has no name to find on pages. */
+  aliases: Alias[];
+  /** Phrases containing one of the aliases that are never a mention ("Washington Post", "Hunter Biden"). */
+  neverMatch?: string[];
+}
+
+export interface MatchingOptions {
+  /**
+   * Capitalised words that may stand right next to a `standalone` alias without making it part of
+   * another name: titles ("President", "Mr") and common sentence openers ("But", "When").
+   */
+  allowedNeighbours: string[];
+}
+
+export interface KnowledgeBase {
+  schemaVersion: typeof KB_SCHEMA_VERSION;
+  source: Source;
+  matching: MatchingOptions;
+  entities: Entity[];
+}
