@@ -1,0 +1,14 @@
+// Modules that build.mjs generates from data/ at build time (see virtualModules in build.mjs).
+declare module 'virtual:knowledge-base' {
+  import type { KnowledgeBase } from '../kb/types';
+  /** Every built-in pack, validated; the first is the built-in knowledge base. */
+  const packs: KnowledgeBase[];
+  export default packs;
+}
+
+declare module 'virtual:compiled-matcher' {
+  import type { CompiledMatcher } from '../match/compile';
+  /** Only what matching needs: entity ids and types, and the compiled alias rules. */
+  const compiled: CompiledMatcher;
+  export default compiled;
+}
