@@ -2,7 +2,7 @@
  * Every message between the parts of the extension, as one discriminated union on `type`.
  * Each request names its reply type in `Replies`.
  */
-import type { EntityType } from '../kb/types';
+import type { Entity, EntityType } from '../kb/types';
 
 /** One entity found on a page, in order of first appearance. */
 export interface FoundName {
@@ -22,12 +22,34 @@ export type Message =
   /** background → content: focus the next or previous highlighted name and open its card. */
   | { type: 'jump-to-mention'; direction: 1 | -1 }
   /** content/popup → background: open the full background of an entity in an extension page. */
-  | { type: 'open-background'; id: string };
+  | { type: 'open-background'; id: string }
+  /** content (hover card) → background: the full background of one entity from the built-in knowledge base. */
+  | { type: 'get-entity'; id: string };
 
 export interface PageNamesReply {
   names: FoundName[];
   /** False when highlighting is off on this page (site switched off or toggled). */
   active: boolean;
+  /** The page's hostname, for the popup's "Highlight on this site" switch. */
+  hostname: string;
+}
+
+/** Another entity named in a background (a relation or a quote's speaker), with what a link needs. */
+export interface EntityRef {
+  id: string;
+  name: string;
+  type: EntityType;
+}
+
+/** Everything a card or the popup shows about one entity; names of related entities are resolved. */
+export interface EntityBackground {
+  entity: Entity;
+  /** The story it comes from. */
+  source: { id: string; outlet: string; headline: string };
+  /** The entity's relations, with the related entity's name; relations to unknown ids are dropped. */
+  related: (EntityRef & { how: string })[];
+  /** Speakers of the entity's quotes, by id. */
+  speakers: Record<string, EntityRef>;
 }
 
 export interface Replies {
@@ -37,6 +59,8 @@ export interface Replies {
   'toggle-highlighting': { active: boolean };
   'jump-to-mention': { id: string | null };
   'open-background': void;
+  /** Null when the id is not in the knowledge base. */
+  'get-entity': EntityBackground | null;
 }
 
 export type MessageOf<T extends Message['type']> = Extract<Message, { type: T }>;
