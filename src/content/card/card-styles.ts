@@ -1,0 +1,76 @@
+/**
+ * The card's stylesheet, adopted into its closed shadow root. Sizes are in em from the user's
+ * default font size (`font-size: medium` after `all: initial`), never the page's rem, so the card
+ * reads the same on every site and grows with zoom and the browser's font setting.
+ */
+import { DARK, LIGHT, paletteVars } from '../../ui/tokens';
+
+/** Widest the card gets: about 60 characters a line. */
+const MAX_WIDTH_EM = 26;
+
+export const CARD_CSS = `
+:host {
+  all: initial !important;
+  display: block !important;
+  position: static !important;
+  font-size: medium !important;
+}
+.bs-root { ${paletteVars(LIGHT)} }
+.bs-root[data-theme="dark"] { ${paletteVars(DARK)} color-scheme: dark; }
+.bs-root[data-theme="light"] { color-scheme: light; }
+.bs-sr {
+  position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0;
+  overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap;
+}
+.bs-card {
+  position: fixed; top: 0; left: 0; z-index: 2147483647;
+  box-sizing: border-box;
+  width: max-content; max-width: min(${MAX_WIDTH_EM}em, calc(100vw - 1em));
+  overflow: auto; overscroll-behavior: contain;
+  padding: 0.75em 0.9em;
+  font: normal 400 0.9375em/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  letter-spacing: normal; text-align: start; text-transform: none; white-space: normal;
+  color: var(--bs-fg); background: var(--bs-bg);
+  border: 1px solid var(--bs-border); border-radius: 0.5em;
+  box-shadow: 0 0.4em 1.5em rgb(0 0 0 / 0.25);
+}
+.bs-card[hidden] { display: none; }
+@media (prefers-reduced-motion: no-preference) {
+  .bs-card { animation: bs-in 120ms ease-out; }
+  @keyframes bs-in { from { opacity: 0; transform: translateY(0.25em); } }
+}
+.bs-card :focus-visible { outline: 2px solid var(--bs-accent); outline-offset: 2px; }
+.bs-card h2, .bs-card h3, .bs-card h4, .bs-card p, .bs-card ul, .bs-card figure, .bs-card blockquote { margin: 0; padding: 0; }
+.bs-toolbar { display: flex; gap: 0.5em; justify-content: space-between; align-items: center; margin-bottom: 0.25em; }
+.bs-toolbar:empty { display: none; }
+.bs-name { font-size: 1.15em; font-weight: 650; line-height: 1.25; }
+.bs-desc { color: var(--bs-muted); margin-top: 0.15em !important; }
+.bs-type { font-weight: 600; }
+.bs-label { font-size: 0.78em; font-weight: 700; letter-spacing: 0.04em; text-transform: uppercase; color: var(--bs-muted); margin-top: 0.7em !important; }
+.bs-role { margin-top: 0.15em !important; }
+.bs-facts { list-style: disc; padding-inline-start: 1.2em !important; margin-top: 0.15em !important; }
+.bs-facts li + li { margin-top: 0.2em; }
+.bs-cite { color: var(--bs-muted); font-size: 0.85em; white-space: nowrap; }
+.bs-quote { margin-top: 0.7em !important; padding-inline-start: 0.7em !important; border-inline-start: 3px solid var(--bs-border); }
+.bs-quote blockquote p { font-style: italic; }
+.bs-quote figcaption { color: var(--bs-muted); font-size: 0.9em; }
+.bs-related { list-style: none; }
+.bs-related li { margin-top: 0.2em; }
+.bs-how { color: var(--bs-muted); }
+.bs-link, .bs-button, .bs-back, .bs-close {
+  font: inherit; cursor: pointer; color: var(--bs-accent);
+  background: none; border: 0; padding: 0; text-decoration: underline;
+}
+.bs-button, .bs-back, .bs-close {
+  text-decoration: none; padding: 0.2em 0.6em; border: 1px solid var(--bs-border); border-radius: 0.35em; background: var(--bs-surface);
+}
+.bs-close { margin-inline-start: auto; color: var(--bs-fg); }
+.bs-more { margin-top: 0.8em !important; }
+.bs-source { margin-top: 0.6em !important; font-size: 0.8em; color: var(--bs-muted); }
+.bs-status { color: var(--bs-muted); }
+@media (forced-colors: active) {
+  .bs-card { border: 1px solid CanvasText; box-shadow: none; forced-color-adjust: auto; }
+  .bs-link, .bs-button, .bs-back, .bs-close { color: LinkText; border-color: ButtonText; }
+  .bs-card :focus-visible { outline-color: Highlight; }
+}
+`;

@@ -1,0 +1,236 @@
+/**
+ * The in-page hover card (issue 5). Opens after a dwell on a highlight or when one gets keyboard
+ * focus; stays while the pointer travels into it and while it is hovered or focused; closes on
+ * Esc, on leaving (after a grace period), when the name scrolls out of view, and on blur
+ * (WCAG 1.4.13: dismissable, hoverable, persistent). The rules live in hover-intent.ts; this
+ * file wires them to the page.
+ */
+import { h, render } from 'preact';
+import browser from 'webextension-polyfill';
+import type { Message } from '../../common/messages';
+import { CardHost } from './card-host';
+import { CARD_HEADING_ID, CardView } from './CardView';
+import { createEntityClient } from './entity-client';
+import { HOVER_DWELL_MS, LEAVE_GRACE_MS, initialIntent, nextIntent, type IntentEvent } from './hover-intent';
+import { pageThemeAt } from './page-theme';
+import { positionCard } from './position';
+import { installTestHook, snapshotCard } from './test-hook';
+
+export interface HoverCard {
+  openFor(mark: HTMLElement, reason: 'focus' | 'command'): void;
+  close(): void;
+  announce(message: string): void;
+}
+
+/** The highlights the card belongs to (content.css and the highlighter use the same class). */
+const MARK_SELECTOR = 'mark.backstory-mark[data-entity-id]';
+
+const markFrom = (target: EventTarget | null): HTMLElement | null =>
+  target instanceof Element ? target.closest<HTMLElement>(MARK_SELECTOR) : null;
+
+export function initHoverCard(signal: AbortSignal): HoverCard {
+  const ui = new CardHost(CARD_HEADING_ID);
+  const fetchEntity = createEntityClient();
+  let state = initialIntent<HTMLElement>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopPositioning: (() => void) | undefined;
+  let visibility: IntersectionObserver | undefined;
+  let hoveredMark: HTMLElement | null = null;
+  /** The next focus on this mark must not reopen the card (focus returned after Tab past the card). */
+  let quietFocus: HTMLElement | null = null;
+  let openedAt = 0;
+
+  const dispatch = (event: IntentEvent<HTMLElement>) => {
+    if (signal.aborted) return;
+    const prev = state;
+    state = nextIntent(prev, event);
+    if (state.timer !== prev.timer || state.candidate !== prev.candidate) {
+      clearTimeout(timer);
+      timer = undefined;
+      if (state.timer === 'dwell') timer = setTimeout(() => dispatch({ type: 'dwell-elapsed' }), HOVER_DWELL_MS);
+      if (state.timer === 'grace') timer = setTimeout(() => dispatch({ type: 'grace-elapsed' }), LEAVE_GRACE_MS);
+    }
+    if (state.open !== prev.open) {
+      if (prev.open) hide(prev.open);
+      if (state.open) show(state.open);
+    }
+  };
+
+  const sendBackground = (message: Message) => {
+    browser.runtime.sendMessage(message).catch(() => undefined);
+  };
+
+  function show(mark: HTMLElement) {
+    const id = mark.dataset.entityId ?? '';
+    openedAt += 1;
+    ui.setTheme(pageThemeAt(mark));
+    ui.show(id);
+    render(
+      h(CardView, {
+        key: openedAt,
+        rootId: id,
+        fetchEntity,
+        onFullBackground: (entityId: string) => sendBackground({ type: 'open-background', id: entityId }),
+        onClose: () => dispatch({ type: 'dismiss' }),
+        onShow: (shown: string) => ui.setShown(shown),
+      }),
+      ui.card,
+    );
+    stopPositioning = positionCard(mark, ui.card);
+    // Close when the name leaves the viewport, but only after it has been seen in it: a command
+    // may open the card while the page is still scrolling the name into view.
+    let seen = false;
+    visibility = new IntersectionObserver((entries) => {
+      const entry = entries[entries.length - 1];
+      if (!entry) return;
+      if (entry.isIntersecting) seen = true;
+      else if (seen) dispatch({ type: 'dismiss' });
+    });
+    visibility.observe(mark);
+  }
+
+  function hide(mark: HTMLElement) {
+    stopPositioning?.();
+    stopPositioning = undefined;
+    visibility?.disconnect();
+    visibility = undefined;
+    // Focus inside the card would be lost with it: give it back to the name.
+    if (ui.activeElement() && mark.isConnected) {
+      quietFocus = mark;
+      mark.focus({ preventScroll: true });
+    }
+    render(null, ui.card);
+    ui.hide();
+  }
+
+  const focusables = () => [...ui.card.querySelectorAll<HTMLElement>('button, a[href], [tabindex="0"]')];
+
+  const listen = <K extends keyof DocumentEventMap>(type: K, fn: (e: DocumentEventMap[K]) => void) =>
+    document.addEventListener(type, fn, { capture: true, signal, passive: type.startsWith('pointer') });
+
+  listen('pointerover', (e) => {
+    if (ui.contains(e.target as Node)) return; // the card's own enter/leave handle it
+    const mark = markFrom(e.target);
+    if (mark === hoveredMark) return;
+    if (hoveredMark) dispatch({ type: 'leave-mark' });
+    hoveredMark = mark;
+    if (mark) dispatch({ type: 'enter-mark', mark });
+  });
+  listen('pointerout', (e) => {
+    // relatedTarget null: the pointer left the window.
+    if (e.relatedTarget === null && hoveredMark) {
+      hoveredMark = null;
+      dispatch({ type: 'leave-mark' });
+    }
+  });
+  ui.card.addEventListener('pointerenter', () => {
+    if (hoveredMark) {
+      hoveredMark = null;
+      dispatch({ type: 'leave-mark' });
+    }
+    dispatch({ type: 'enter-card' });
+  }, { signal });
+  ui.card.addEventListener('pointerleave', () => dispatch({ type: 'leave-card' }), { signal });
+
+  listen('pointerdown', (e) => {
+    // A click elsewhere on the page dismisses the card.
+    if (state.open && !ui.contains(e.target as Node) && markFrom(e.target) !== state.open) dispatch({ type: 'dismiss' });
+  });
+
+  listen('focusin', (e) => {
+    if (ui.contains(e.target as Node)) {
+      dispatch({ type: 'focus-card' });
+      return;
+    }
+    const mark = markFrom(e.target);
+    if (mark && mark === quietFocus) {
+      quietFocus = null;
+      return;
+    }
+    quietFocus = null;
+    if (mark) dispatch({ type: 'focus', mark });
+    else dispatch({ type: 'blur' });
+  });
+  listen('focusout', (e) => {
+    // Focus leaving for nowhere (relatedTarget null, e.g. a click on empty page) counts as blur,
+    // but not when the whole window loses focus: the element stays active then.
+    if (e.relatedTarget !== null) return;
+    const fromCard = ui.contains(e.target as Node);
+    setTimeout(() => {
+      const active = document.activeElement;
+      if (fromCard && state.open && (active === null || active === document.body)) {
+        // The focused control was re-rendered away (the card moved to another entity): keep
+        // focus in the card rather than closing it under the reader.
+        ui.card.querySelector<HTMLElement>(`#${CARD_HEADING_ID}`)?.setAttribute('tabindex', '-1');
+        ui.card.querySelector<HTMLElement>(`#${CARD_HEADING_ID}`)?.focus();
+        return;
+      }
+      if (active === state.open || active === ui.host) return;
+      if (active === null || active === document.body || active === document.documentElement) dispatch({ type: 'blur' });
+    }, 0);
+  });
+
+  listen('keydown', (e) => {
+    const open = state.open;
+    if (!open) return;
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      dispatch({ type: 'dismiss' });
+      return;
+    }
+    if (e.key !== 'Tab') return;
+    const items = focusables();
+    const inCard = ui.activeElement();
+    if (!inCard && document.activeElement === open && !e.shiftKey && items[0]) {
+      // The card sits at the end of the document: Tab from the name steps into it.
+      e.preventDefault();
+      items[0].focus();
+    } else if (inCard && e.shiftKey && inCard === items[0]) {
+      e.preventDefault();
+      open.focus();
+    } else if (inCard && !e.shiftKey && inCard === items[items.length - 1]) {
+      // Past the card's last control: back to the name with the card closed, so the next Tab
+      // carries on through the page.
+      e.preventDefault();
+      quietFocus = open;
+      open.focus();
+      dispatch({ type: 'dismiss' });
+    }
+  });
+
+  installTestHook(
+    () =>
+      snapshotCard(ui.card, {
+        open: state.open !== null,
+        entityId: state.open ? (ui.host.dataset.entityId ?? null) : null,
+        theme: ui.card.parentElement?.dataset.theme ?? null,
+        focusInCard: ui.activeElement() !== null,
+        styleMode: ui.styleMode,
+      }),
+    signal,
+  );
+
+  signal.addEventListener(
+    'abort',
+    () => {
+      clearTimeout(timer);
+      stopPositioning?.();
+      visibility?.disconnect();
+      render(null, ui.card);
+      ui.destroy();
+    },
+    { once: true },
+  );
+
+  return {
+    openFor(mark, reason) {
+      dispatch({ type: reason === 'command' ? 'command' : 'focus', mark });
+    },
+    close() {
+      dispatch({ type: 'dismiss' });
+    },
+    announce(message) {
+      ui.announce(message);
+    },
+  };
+}
