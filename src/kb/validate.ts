@@ -86,6 +86,16 @@ function aliasVariants(form: string, exactCase: boolean): string[] {
   return exactCase || f.toUpperCase() === f ? [f] : [f, f.toUpperCase()];
 }
 
+/** Whether `phrase` contains `words` with no letter or digit touching it, as the matcher reads it. */
+function containsWords(phrase: string, words: string): boolean {
+  for (let i = phrase.indexOf(words); i !== -1; i = phrase.indexOf(words, i + 1)) {
+    const before = phrase.slice(0, i);
+    const after = phrase.slice(i + words.length);
+    if (!/[\p{L}\p{N}\p{M}]$/u.test(before) && !/^[\p{L}\p{N}\p{M}]/u.test(after)) return true;
+  }
+  return false;
+}
+
 interface AliasOwner {
   entity: string;
   form: string;
@@ -323,7 +333,7 @@ export function validateKnowledgeBase(value: unknown, file: string): ValidationR
         const phrase = requireString(scope, `neverMatch[${j}]`, n);
         if (phrase === undefined) return;
         const p = phrase.replace(/’/g, "'");
-        if (!ownVariants.some((v) => p.includes(v)))
+        if (!ownVariants.some((v) => containsWords(p, v)))
           report(scope, `neverMatch[${j}]`, `"${phrase}" contains none of this entity's aliases, so it can never apply`);
       });
     }
