@@ -1,0 +1,32 @@
+/** Answers the messages addressed to the background (see common/messages.ts). */
+import browser from 'webextension-polyfill';
+import { isMessage, type Replies } from '../common/messages';
+import { setBadge } from './badge';
+import { builtInBackground } from './knowledge';
+import { openBackground } from './open-background';
+
+type BackgroundReply = Replies['get-entity'] | void;
+
+/**
+ * Returns a promise for messages this script answers and undefined for the rest, so that other
+ * listeners (the content script's, in the popup's direction) are not pre-empted.
+ */
+export function handleMessage(message: unknown, sender: browser.Runtime.MessageSender): Promise<BackgroundReply> | undefined {
+  if (!isMessage(message)) return undefined;
+  // Only our own pages and content scripts.
+  if (sender.id !== undefined && sender.id !== browser.runtime.id) return undefined;
+  switch (message.type) {
+    case 'get-entity':
+      return Promise.resolve(typeof message.id === 'string' ? builtInBackground(message.id) : null);
+    case 'page-names-changed': {
+      const tabId = sender.tab?.id;
+      // Only the top frame's count goes on the badge.
+      if (tabId === undefined || (sender.frameId !== undefined && sender.frameId !== 0)) return Promise.resolve();
+      return setBadge(tabId, message.distinct).catch(() => undefined);
+    }
+    case 'open-background':
+      return openBackground(message.id, sender.tab);
+    default:
+      return undefined;
+  }
+}
