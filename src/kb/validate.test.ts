@@ -4,12 +4,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { countSentences, validateKnowledgeBase } from './validate';
+import type { KnowledgeBase } from './types';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const FILE = 'packs/test.json';
 
 /** A small valid pack; every broken case mutates a deep copy of it. */
-const FIXTURE = {
+const FIXTURE: KnowledgeBase = {
   schemaVersion: 1,
   source: {
     id: 'test-pack',
@@ -50,8 +51,7 @@ const FIXTURE = {
   ],
 };
 
-type Pack = typeof FIXTURE;
-const copy = (): Pack => structuredClone(FIXTURE);
+const copy = (): KnowledgeBase => structuredClone(FIXTURE);
 /** A deep copy as a loose record, for mutations the schema type forbids (typos, wrong types). */
 const loose = (): Record<string, any> => structuredClone(FIXTURE) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
