@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+// `npm run lint:ext`: Mozilla's add-on linter (web-ext lint) on the built Firefox extension.
+//
+//   node scripts/lint-ext.mjs [dir]     default dir: dist/firefox (run `node build.mjs` first)
+//
+// Prints every error, warning and notice readably. Exit 1 on any error, and on any warning that
+// is not in ALLOWED_WARNINGS below; notices never fail. Exit 2 when the linter cannot run.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const sourceDir = path.resolve(root, process.argv[2] ?? 'dist/firefox');
+
+/**
+ * Warnings we know and accept, each with the reason (also listed in README.md). A warning is
+ * allowed when its code matches and, if `file` is given, its file matches too.
+ * @type {{ code: string, file?: RegExp, reason: string }[]}
+ */
+const ALLOWED_WARNINGS = [];
+
+if (!existsSync(path.join(sourceDir, 'manifest.json'))) {
+  console.error(`lint-ext: no manifest.json in ${path.relative(root, sourceDir) || '.'}: run \`node build.mjs\` first.`);
+  process.exit(2);
+}
+
+const webExt = path.join(root, 'node_modules/web-ext/bin/web-ext.js');
+if (!existsSync(webExt)) {
+  console.error('lint-ext: web-ext is not installed: run `npm ci`.');
+  process.exit(2);
+}
+const res = spawnSync(process.execPath, [webExt, 'lint', '--source-dir', sourceDir, '--output', 'json', '--no-input', '--no-config-discovery'], {
+  cwd: root,
+  encoding: 'utf8',
+  // No update check against the npm registry (update-notifier): the linter itself is offline.
+  env: { ...process.env, NO_UPDATE_NOTIFIER: '1' },
+  maxBuffer: 64 * 1024 * 1024,
+});
+let report;
+try {
+  // web-ext prints the JSON report on stdout; anything else there (none expected) comes before it.
+  const out = res.stdout ?? '';
+  report = JSON.parse(out.slice(out.indexOf('{')));
+} catch {
+  console.error(`lint-ext: web-ext lint did not print a JSON report (exit ${res.status ?? res.signal}).`);
+  if (res.error) console.error(String(res.error));
+  if (res.stdout) console.error(res.stdout);
+  if (res.stderr) console.error(res.stderr);
+  process.exit(2);
+}
+
+/** One message as "CODE  file:line:column  message — description". */
+function describe(m) {
+  const where = m.file ? `${m.file}${m.line ? `:${m.line}${m.column ? `:${m.column}` : ''}` : ''}` : '';
+  const desc = Array.isArray(m.description) ? m.description.join(' ') : m.description ?? '';
+  const text = [m.message, desc && desc !== m.message ? desc : ''].filter(Boolean).join(' — ');
+  return `  ${m.code}${where ? `  ${where}` : ''}\n      ${text.replace(/\s+/g, ' ').trim()}`;
+}
+
+const errors = report.errors ?? [];
+const warnings = report.warnings ?? [];
+const notices = report.notices ?? [];
+const allowedBy = (w) => ALLOWED_WARNINGS.find((a) => a.code === w.code && (!a.file || a.file.test(w.file ?? '')));
+const unexpected = warnings.filter((w) => !allowedBy(w));
+
+const rel = path.relative(root, sourceDir) || '.';
+console.log(`web-ext lint ${rel}: ${errors.length} error(s), ${warnings.length} warning(s) (${warnings.length - unexpected.length} allowed), ${notices.length} notice(s)`);
+if (errors.length) console.log(`\nErrors:\n${errors.map(describe).join('\n')}`);
+if (unexpected.length) console.log(`\nWarnings:\n${unexpected.map(describe).join('\n')}`);
+const allowed = warnings.filter((w) => allowedBy(w));
+if (allowed.length) console.log(`\nAllowed warnings:\n${allowed.map((w) => `${describe(w)}\n      allowed: ${allowedBy(w).reason}`).join('\n')}`);
+if (notices.length) console.log(`\nNotices:\n${notices.map(describe).join('\n')}`);
+
+if (errors.length || unexpected.length) {
+  console.log(`\n✗ ${errors.length} error(s) and ${unexpected.length} warning(s) not allowed (see ALLOWED_WARNINGS in scripts/lint-ext.mjs)`);
+  process.exit(1);
+}
+console.log('✓ no errors, no unexpected warnings');
