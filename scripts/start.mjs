@@ -110,8 +110,8 @@ console.log(`Serving the demo page at ${url}`);
 
 const keepServing = (why) => {
   console.log(`\n${why}\n\n${manualInstructions(url)}\n\nServing ${url} until Ctrl-C.`);
-  process.on('SIGINT', () => server.close(() => process.exit(0)));
-  process.on('SIGTERM', () => server.close(() => process.exit(0)));
+  process.on('SIGINT', () => { server.closeAllConnections(); server.close(() => process.exit(0)); });
+  process.on('SIGTERM', () => { server.closeAllConnections(); server.close(() => process.exit(0)); });
 };
 
 // 3. Open a browser with the extension, unless there is no display or no browser.
@@ -140,15 +140,21 @@ if (headlessLinux) {
     stdio: 'inherit',
     env: { ...process.env, NO_UPDATE_NOTIFIER: '1' },
   });
-  // Ctrl-C reaches web-ext too (same process group); it closes the browser and exits.
-  const stop = () => {};
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', () => child.kill('SIGINT'));
-  child.on('exit', (code, signal) => {
+  // Ctrl-C reaches web-ext too (same process group): it closes the browser and exits, then so do we.
+  let stopping = false;
+  process.on('SIGINT', () => {
+    stopping = true;
+  });
+  process.on('SIGTERM', () => {
+    stopping = true;
+    child.kill('SIGINT');
+  });
+  child.on('exit', (code) => {
+    server.closeAllConnections();
     server.close();
-    if (code !== 0 && signal === null && code !== null) {
-      console.error(`\nweb-ext exited with code ${code}.\n\n${manualInstructions(url)}`);
-    }
-    process.exit(code ?? 0);
+    // 130 = stopped by Ctrl-C.
+    if (stopping || code === 0 || code === 130) process.exit(0);
+    console.error(`\nweb-ext exited with code ${code ?? 'unknown'}.\n\n${manualInstructions(url)}`);
+    process.exit(code ?? 1);
   });
 }
