@@ -1,0 +1,203 @@
+/**
+ * Highlights the names on a page: a fast scan of our own finds where the names are (one
+ * TreeWalker, the compiled trie per text node, in time slices), the page rules decide which
+ * mentions count, and mark.js wraps only those, visible part of the page first.
+ */
+import type { Matcher, ScanResult } from '../match/matcher';
+import { PageMentions, type EntityCount, type PagePolicy, type Placed } from '../match/page-mentions';
+import type { HighlightStyle } from '../common/settings';
+import { isInExcludedSubtree, MARK_CLASS, textWalker } from './exclusions';
+import { HighlightRegistry, type MentionRange } from './highlight-registry';
+import { SliceClock } from './time-slices';
+
+/** Texts shorter than this hold no name (the shortest forms, "US", have two letters). */
+const MIN_TEXT_LENGTH = 2;
+/** A text longer than this is scanned in chunks of this size, one per check of the slice clock. */
+const SCAN_CHUNK_CHARS = 32_768;
+/** Text nodes wrapped per mark.js call: mark.js compares its contexts pairwise, so keep batches small. */
+const WRAP_BATCH_NODES = 64;
+/**
+ * A page cannot make us add more marks than this: beyond it a reader gains nothing, and a hostile
+ * page (a 5 MB text of names) cannot make us slow it down.
+ */
+export const MAX_MARKS_PER_PAGE = 5_000;
+
+export const STYLE_CLASSES: Record<HighlightStyle, string> = {
+  underline: `${MARK_CLASS}--underline`,
+  tint: `${MARK_CLASS}--tint`,
+  hover: `${MARK_CLASS}--hover`,
+};
+
+export interface HighlighterHooks {
+  /** Called right before the highlighter changes the DOM (the watcher takes the page's pending changes first). */
+  beforeMutation(): void;
+  /** Called right after every change the highlighter makes to the DOM (the watcher drops its own records). */
+  afterMutation(): void;
+  /** Called when the names found on the page change. */
+  onFound(found: EntityCount[]): void;
+}
+
+export class Highlighter {
+  private page: PageMentions<Text>;
+  private readonly registry = new HighlightRegistry();
+  private markCount = 0;
+  private readonly firstMarked = new Set<string>();
+  /** Runs one at a time, in order. */
+  private chain: Promise<void> = Promise.resolve();
+  private generation = 0;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly matcher: Matcher,
+    private policy: PagePolicy,
+    private style: HighlightStyle,
+    private readonly hooks: HighlighterHooks,
+  ) {
+    this.page = new PageMentions(matcher.compiled, policy);
+  }
+
+  get registryForRepair(): HighlightRegistry {
+    return this.registry;
+  }
+
+  found(): EntityCount[] {
+    return this.page.found();
+  }
+
+  /** Every mark on the page, in document order. */
+  marks(): HTMLElement[] {
+    return Array.from(this.doc.querySelectorAll<HTMLElement>(`mark.${MARK_CLASS}[data-entity-id]`));
+  }
+
+  /** Highlights what is under these nodes (the whole body at start, added content later). */
+  highlight(roots: Node[]): Promise<void> {
+    const generation = this.generation;
+    this.chain = this.chain.then(() => (generation === this.generation ? this.run(roots, generation) : undefined));
+    return this.chain;
+  }
+
+  /** Removes every highlight and forgets what was found; the page is as it was. */
+  clear(): void {
+    this.generation++;
+    this.hooks.beforeMutation();
+    this.registry.restoreAll(this.doc);
+    this.hooks.afterMutation();
+    this.page = new PageMentions(this.matcher.compiled, this.policy);
+    this.markCount = 0;
+    this.firstMarked.clear();
+    this.hooks.onFound(this.page.found());
+  }
+
+  /** New settings: highlights are taken back and made again under the new rules. */
+  reconfigure(policy: PagePolicy, style: HighlightStyle): void {
+    this.policy = policy;
+    this.style = style;
+    this.clear();
+  }
+
+  private async run(roots: Node[], generation: number): Promise<void> {
+    const clock = new SliceClock();
+    const scanned: { node: Text; text: string; result: ScanResult }[] = [];
+    for (const root of roots) {
+      if (!root.isConnected || isInExcludedSubtree(root)) continue;
+      if (root.nodeType === Node.TEXT_NODE) {
+        await this.scanText(root as Text, scanned, clock);
+        continue;
+      }
+      const walker = textWalker(root);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        await this.scanText(n as Text, scanned, clock);
+        if (generation !== this.generation) return;
+      }
+    }
+    if (generation !== this.generation) return;
+    const placed = this.page.add(
+      scanned.map(({ node, result }) => ({ node, result })),
+      (node) => node.isConnected,
+    );
+    this.hooks.onFound(this.page.found());
+    await this.wrap(placed, scanned, clock, generation);
+  }
+
+  private async scanText(node: Text, out: { node: Text; text: string; result: ScanResult }[], clock: SliceClock) {
+    const text = node.data;
+    if (text.length < MIN_TEXT_LENGTH || this.registry.isOrigin(node) || this.registry.originOf(node)) return;
+    if (text.length <= SCAN_CHUNK_CHARS) {
+      const result = this.matcher.scan(text);
+      if (result.mentions.length > 0 || result.contexts.length > 0) out.push({ node, text, result });
+      if (clock.expired) await clock.next();
+      return;
+    }
+    const result: ScanResult = { mentions: [], contexts: [] };
+    for (let from = 0; from < text.length; from += SCAN_CHUNK_CHARS) {
+      const part = this.matcher.scan(text, from, Math.min(text.length, from + SCAN_CHUNK_CHARS));
+      result.mentions.push(...part.mentions);
+      result.contexts.push(...part.contexts);
+      if (clock.expired) await clock.next();
+    }
+    if (result.mentions.length > 0 || result.contexts.length > 0) out.push({ node, text, result });
+  }
+
+  private async wrap(
+    placed: Placed<Text>[],
+    scanned: { node: Text; text: string }[],
+    clock: SliceClock,
+    generation: number,
+  ): Promise<void> {
+    const byNode = new Map<Text, MentionRange[]>();
+    for (const { node, mention } of placed) {
+      let list = byNode.get(node);
+      if (!list) byNode.set(node, (list = []));
+      list.push({ start: mention.start, end: mention.end, entityId: this.matcher.entityId(mention.entity) });
+    }
+    const scannedText = new Map(scanned.map((s) => [s.node, s.text]));
+    const items = [...byNode].map(([node, mentions]) => ({ node, mentions }));
+    // Visible part first: one layout read for all before any write.
+    const visible = new Set(items.filter((i) => isInViewport(i.node)).map((i) => i.node));
+    items.sort((a, b) => Number(visible.has(b.node)) - Number(visible.has(a.node)));
+    const requeue: Text[] = [];
+    for (let i = 0; i < items.length; ) {
+      if (generation !== this.generation) return;
+      const batch: typeof items = [];
+      while (i < items.length && batch.length < WRAP_BATCH_NODES) {
+        const item = items[i++]!;
+        if (!item.node.isConnected) continue;
+        // The page changed this text between scan and wrap: scan it again.
+        if (item.node.data !== (scannedText.get(item.node) ?? item.node.data)) requeue.push(item.node);
+        else batch.push(item);
+      }
+      const room = MAX_MARKS_PER_PAGE - this.markCount;
+      if (room <= 0) break;
+      let taken = 0;
+      const limited = batch.map((it) => {
+        const mentions = it.mentions.slice(0, Math.max(0, room - taken));
+        taken += mentions.length;
+        return { node: it.node, mentions };
+      });
+      this.hooks.beforeMutation();
+      const marks = this.registry.wrap(limited, (mark, id) => this.decorate(mark, id));
+      this.markCount += marks.length;
+      this.hooks.afterMutation();
+      if (clock.expired) await clock.next();
+    }
+    if (requeue.length > 0) void this.highlight(requeue);
+  }
+
+  private decorate(mark: HTMLElement, entityId: string): void {
+    mark.dataset.entityId = entityId;
+    mark.classList.add(STYLE_CLASSES[this.style]);
+    // One tab stop per name (its first highlighted mention); the others are reached with the
+    // next/previous-name commands, so Tab does not crawl through every repeat.
+    mark.tabIndex = this.firstMarked.has(entityId) ? -1 : 0;
+    this.firstMarked.add(entityId);
+  }
+}
+
+function isInViewport(node: Text): boolean {
+  const el = node.parentElement;
+  if (!el) return false;
+  const r = el.getBoundingClientRect();
+  const view = node.ownerDocument.defaultView;
+  if (!view) return false;
+  return r.bottom >= 0 && r.right >= 0 && r.top <= view.innerHeight && r.left <= view.innerWidth && r.height > 0;
+}

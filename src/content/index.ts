@@ -1,0 +1,127 @@
+/**
+ * The content script: highlights the knowledge base's names on the page, keeps them up to date,
+ * opens the hover card, and answers the popup and the background. A thin shell over the pure
+ * matcher (src/match); everything it starts is torn down through one AbortSignal.
+ */
+import browser from 'webextension-polyfill';
+import compiled from 'virtual:compiled-matcher';
+import { Matcher } from '../match/matcher';
+import type { PagePolicy } from '../match/page-mentions';
+import { isSiteEnabled, type Settings } from '../common/settings';
+import { loadSettings, watchSettings } from '../common/settings-store';
+import { isMessage, type Message, type Replies } from '../common/messages';
+import { Highlighter } from './highlighter';
+import { PageWatcher } from './page-watcher';
+import { initHoverCard, type HoverCard } from './card/hover-card';
+import { adjacentMark, flash, MentionCycler } from './mention-navigation';
+import { watchExtensionContext } from './extension-context';
+
+/** Batch badge updates: counts change many times while a big page is highlighted. */
+const BADGE_UPDATE_DELAY_MS = 250;
+
+const policyOf = (s: Settings): PagePolicy => ({ firstMentionOnly: s.firstMentionOnly, types: s.types });
+
+async function main(): Promise<void> {
+  // Only HTML pages with a body: not XML, SVG or PDF viewers.
+  if (!(document.documentElement instanceof HTMLElement) || !document.body) return;
+  const controller = new AbortController();
+  const { signal } = controller;
+  let settings = (await loadSettings()).settings;
+  const hostname = location.hostname;
+  let active = isSiteEnabled(settings, hostname);
+
+  let watcher: PageWatcher | undefined;
+  let badgeTimer: ReturnType<typeof setTimeout> | undefined;
+  const highlighter = new Highlighter(document, new Matcher(compiled), policyOf(settings), settings.style, {
+    beforeMutation: () => watcher?.flushRecords(),
+    afterMutation: () => watcher?.dropOwnRecords(),
+    onFound: (found) => {
+      clearTimeout(badgeTimer);
+      badgeTimer = setTimeout(() => send({ type: 'page-names-changed', distinct: found.length }), BADGE_UPDATE_DELAY_MS);
+    },
+  });
+  const card: HoverCard = initHoverCard(signal);
+  const cycler = new MentionCycler();
+
+  const start = () => {
+    watcher = new PageWatcher(document, highlighter, () => {
+      highlighter.clear();
+      void highlighter.highlight([document.body]);
+    }, signal);
+    void highlighter.highlight([document.body]);
+  };
+  const stop = () => {
+    watcher?.stop();
+    watcher = undefined;
+    card.close();
+    highlighter.clear();
+  };
+
+  // Marks left by an instance of the extension that was unloaded (updated, reloaded) go first.
+  highlighter.clear();
+  if (active) start();
+
+  watchSettings((next) => {
+    const wasActive = active;
+    const rulesChanged =
+      next.style !== settings.style ||
+      next.firstMentionOnly !== settings.firstMentionOnly ||
+      JSON.stringify(next.types) !== JSON.stringify(settings.types);
+    settings = next;
+    active = isSiteEnabled(next, hostname);
+    if (wasActive && !active) stop();
+    else if (!wasActive && active) {
+      highlighter.reconfigure(policyOf(next), next.style);
+      start();
+    } else if (active && rulesChanged) {
+      stop();
+      highlighter.reconfigure(policyOf(next), next.style);
+      start();
+    }
+  }, signal);
+
+  const handlers: { [T in Message['type']]?: (m: Extract<Message, { type: T }>) => Replies[T] } = {
+    'get-page-names': () => ({ names: highlighter.found(), active, hostname }),
+    'show-next-mention': (m) => {
+      const mark = cycler.next(highlighter.marks(), m.id);
+      if (mark) flash(mark);
+      return { found: !!mark };
+    },
+    'toggle-highlighting': () => {
+      active = !active;
+      if (active) start();
+      else stop();
+      card.announce(active ? 'Backstory highlighting on' : 'Backstory highlighting off');
+      return { active };
+    },
+    'jump-to-mention': (m) => {
+      const mark = adjacentMark(highlighter.marks(), document.activeElement, m.direction);
+      if (!mark) {
+        card.announce('No highlighted names on this page');
+        return { id: null };
+      }
+      mark.focus();
+      card.openFor(mark, 'command');
+      return { id: mark.dataset.entityId ?? null };
+    },
+  };
+  const onMessage = (message: unknown): Promise<unknown> | undefined => {
+    if (!isMessage(message)) return undefined;
+    const handler = handlers[message.type] as ((m: Message) => unknown) | undefined;
+    return handler ? Promise.resolve(handler(message)) : undefined;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage), { once: true });
+
+  // When the extension is updated, reloaded or removed, this script is orphaned: leave the page as it was.
+  watchExtensionContext(() => {
+    stop();
+    controller.abort();
+  }, signal);
+
+  function send(message: Message): void {
+    browser.runtime.sendMessage(message).catch(() => undefined);
+  }
+}
+
+void main();

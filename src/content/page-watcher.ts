@@ -1,0 +1,136 @@
+/**
+ * Watches the page for content added or changed later (infinite scroll, live blogs, frameworks
+ * re-rendering) and hands only what changed to the highlighter, within a bounded share of the CPU.
+ *
+ * It also repairs highlights when page code touches a text node that highlighting split, so the
+ * page ends with exactly the text and order it would have without the extension:
+ * - the page changes the node's text: the nodes made from it go, the node is highlighted again;
+ * - the page removes the node: the nodes made from it go too;
+ * - the page inserts a node right after it: the highlight is taken back first, so the new node
+ *   lands after the whole text, then the text is highlighted again.
+ */
+import type { Highlighter } from './highlighter';
+import { isInExcludedSubtree, UI_HOST_ATTRIBUTE } from './exclusions';
+
+/**
+ * Wait this long after a change before scanning: batches bursts of mutations (a framework render
+ * touches many nodes at once) while keeping added content highlighted well within half a second.
+ */
+export const WATCH_DELAY_MS = 100;
+/** CPU share the watcher may use over a window; a page rewriting its text 100 times a second cannot make us use more. */
+export const MAX_CPU_SHARE = 0.1;
+/** The window over which MAX_CPU_SHARE is measured. */
+export const CPU_WINDOW_MS = 1_000;
+
+export class PageWatcher {
+  private readonly observer: MutationObserver;
+  private pending = new Set<Node>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Start times and durations of recent flushes, for the CPU budget. */
+  private spent: { at: number; ms: number }[] = [];
+  private lastUrl: string;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly highlighter: Highlighter,
+    private readonly onNavigate: () => void,
+    signal: AbortSignal,
+  ) {
+    this.lastUrl = doc.location?.href ?? '';
+    this.observer = new MutationObserver((records) => this.handle(records));
+    this.observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+    signal.addEventListener('abort', () => this.stop(), { once: true });
+  }
+
+  /** Drops the records of the highlighter's own changes, so they never wake the watcher. */
+  dropOwnRecords(): void {
+    this.observer.takeRecords();
+  }
+
+  /** Handles page changes not yet delivered, before the highlighter changes the DOM itself. */
+  flushRecords(): void {
+    this.handle(this.observer.takeRecords());
+  }
+
+  stop(): void {
+    this.observer.disconnect();
+    clearTimeout(this.timer);
+    this.pending.clear();
+  }
+
+  private handle(records: MutationRecord[]): void {
+    const registry = this.highlighter.registryForRepair;
+    let repaired = false;
+    for (const r of records) {
+      if (r.type === 'characterData') {
+        const target = r.target;
+        if (registry.isOrigin(target)) {
+          // Page code set the text of a node it owns: what we made from the old text is stale.
+          registry.discard(target);
+          repaired = true;
+        }
+        if (!registry.originOf(target)) this.pending.add(target);
+        continue;
+      }
+      for (const node of Array.from(r.removedNodes)) {
+        if (registry.isOrigin(node)) {
+          registry.discard(node);
+          repaired = true;
+        }
+      }
+      const prev = r.previousSibling;
+      if (r.addedNodes.length > 0 && prev && registry.isOrigin(prev) && prev.nextSibling === r.addedNodes[0]) {
+        // Inserted right after a split node, i.e. inside its text: put the text back together first.
+        registry.restore(prev);
+        prev.parentNode?.insertBefore(r.addedNodes[0]!, prev.nextSibling);
+        this.pending.add(prev);
+        repaired = true;
+      }
+      for (const node of Array.from(r.addedNodes)) {
+        if (registry.originOf(node) || (node instanceof Element && node.hasAttribute(UI_HOST_ATTRIBUTE))) continue;
+        this.pending.add(node);
+      }
+    }
+    if (repaired) this.dropOwnRecords();
+    if (this.pending.size > 0) this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.timer !== undefined) return;
+    const now = performance.now();
+    this.spent = this.spent.filter((s) => s.at > now - CPU_WINDOW_MS);
+    const used = this.spent.reduce((sum, s) => sum + s.ms, 0);
+    // Over budget: wait until enough of the window has passed for our share to fall back under it.
+    const overBudget = used - MAX_CPU_SHARE * CPU_WINDOW_MS;
+    const delay = overBudget > 0 ? WATCH_DELAY_MS + overBudget / MAX_CPU_SHARE : WATCH_DELAY_MS;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.flush();
+    }, delay);
+  }
+
+  private async flush(): Promise<void> {
+    const started = performance.now();
+    if (this.doc.location && this.doc.location.href !== this.lastUrl) {
+      // Single-page navigation: the old view's highlights and counts go, the new view is scanned whole.
+      this.lastUrl = this.doc.location.href;
+      this.pending.clear();
+      this.onNavigate();
+      this.spent.push({ at: started, ms: performance.now() - started });
+      return;
+    }
+    const roots = topmost([...this.pending].filter((n) => n.isConnected && !isInExcludedSubtree(n)));
+    this.pending = new Set();
+    await this.highlighter.highlight(roots);
+    this.spent.push({ at: started, ms: performance.now() - started });
+  }
+}
+
+/** Drops nodes that lie inside another node of the list, so each subtree is scanned once. */
+function topmost(nodes: Node[]): Node[] {
+  const set = new Set(nodes);
+  return nodes.filter((n) => {
+    for (let p = n.parentNode; p; p = p.parentNode) if (set.has(p)) return false;
+    return true;
+  });
+}
