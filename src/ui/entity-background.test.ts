@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { entityBackground } from './entity-background';
+import { indexKnowledgeBase } from '../kb/lookup';
 import type { Entity, KnowledgeBase } from '../kb/types';
 
 const entity = (id: string, name: string, extra: Partial<Entity> = {}): Entity => ({
@@ -33,7 +34,7 @@ const kb: KnowledgeBase = {
 };
 
 test('resolves related names and quote speakers, dropping unknown relations', () => {
-  const bg = entityBackground([kb], 'a');
+  const bg = entityBackground(indexKnowledgeBase([kb]), 'a');
   assert.ok(bg);
   assert.equal(bg.entity.name, 'Alice');
   assert.deepEqual(bg.related, [{ id: 'b', name: 'Bob', type: 'person', how: 'met Bob' }]);
@@ -42,5 +43,5 @@ test('resolves related names and quote speakers, dropping unknown relations', ()
 });
 
 test('an unknown id gives null', () => {
-  assert.equal(entityBackground([kb], 'nobody'), null);
+  assert.equal(entityBackground(indexKnowledgeBase([kb]), 'nobody'), null);
 });

@@ -1,0 +1,6 @@
+/** Options entry: renders into #app (options.html). */
+import { render } from 'preact';
+import { OptionsApp } from './OptionsApp';
+
+const root = document.getElementById('app');
+if (root) render(<OptionsApp />, root);

@@ -1,0 +1,50 @@
+/** One entity in a popup list: a disclosure button with name and count that expands its background. */
+import type { Entity } from '../kb/types';
+import { EntityCard } from '../ui/EntityCard';
+import { TYPE_LABELS } from '../ui/labels';
+import { backgroundOf } from './knowledge';
+import { mentionLabel } from './name-rows';
+
+interface EntityRowProps {
+  entity: Entity;
+  /** Mentions on the page; absent in search results. */
+  count?: number;
+  expanded: boolean;
+  onToggle: (id: string) => void;
+  /** Scroll the page to the next mention (only for names on the page). */
+  onShow?: (id: string) => void;
+  onFullBackground: (id: string) => void;
+}
+
+export function EntityRow({ entity, count, expanded, onToggle, onShow, onFullBackground }: EntityRowProps) {
+  const background = expanded ? backgroundOf(entity.id) : null;
+  const panelId = `bg-${entity.id}`;
+  return (
+    <li class="entity-row" data-entity-id={entity.id}>
+      <div class="entity-row-head">
+        <button type="button" class="disclosure" aria-expanded={expanded} aria-controls={panelId} onClick={() => onToggle(entity.id)}>
+          <span class="row-name">{entity.name}</span>
+          <span class="row-meta">
+            {TYPE_LABELS[entity.type]}
+            {count !== undefined && (
+              <>
+                {' · '}
+                <span class="row-count">{mentionLabel(count)}</span>
+              </>
+            )}
+          </span>
+        </button>
+        {onShow && (
+          <button type="button" class="show" onClick={() => onShow(entity.id)} aria-label={`Show the next mention of ${entity.name}`}>
+            Show
+          </button>
+        )}
+      </div>
+      {expanded && background && (
+        <div id={panelId} class="entity-panel">
+          <EntityCard background={background} variant="card" headingLevel={3} onOpenRelated={onFullBackground} onFullBackground={onFullBackground} />
+        </div>
+      )}
+    </li>
+  );
+}

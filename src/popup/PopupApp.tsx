@@ -1,0 +1,143 @@
+/**
+ * The toolbar popup: the names on the active page (first appearance first, with counts), a search
+ * over the whole knowledge base, the story, and the page's switches. Opened with #entity=<id> it
+ * shows that entity's full background instead.
+ */
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import type { Message } from '../common/messages';
+import type { Settings } from '../common/settings';
+import { loadSettings, saveSettings, watchSettings } from '../common/settings-store';
+import { EntityPage } from './EntityPage';
+import { EntityRow } from './EntityRow';
+import { index } from './knowledge';
+import { nameRows } from './name-rows';
+import { readPage, sendToTab, type PageState } from './page-names';
+import { PageSwitches } from './PageSwitches';
+import { readTarget, type PopupTarget } from './popup-target';
+import { SearchResults } from './SearchResults';
+import { withSiteEnabled } from './site-setting';
+import { StoryOverview } from './StoryOverview';
+
+const currentTarget = () => readTarget(location.search, location.hash);
+
+export function PopupApp() {
+  const [target, setTarget] = useState<PopupTarget>(currentTarget);
+  useEffect(() => {
+    const onHash = () => setTarget(currentTarget());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  if (target.kind === 'entity') return <EntityPage id={target.id} />;
+  return <PagePopup tabId={target.tabId} />;
+}
+
+function statusNote(page: PageState, names: number): string | null {
+  if (page.status === 'loading') return 'Looking for names on this page…';
+  if (page.status === 'unreachable') {
+    return page.reason === 'no-tab'
+      ? 'There is no page to read here. Here is the story Backstory knows about.'
+      : 'Backstory cannot read this page (browser pages, extension stores and some special pages are off limits, and a page that is still loading may need a moment). Here is the story Backstory knows about.';
+  }
+  if (!page.reply.active) return 'Highlighting is off on this page.';
+  if (names === 0) return 'No names from the knowledge base on this page.';
+  return null;
+}
+
+function PagePopup({ tabId }: { tabId: number | null }) {
+  const [page, setPage] = useState<PageState>({ status: 'loading' });
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [query, setQuery] = useState('');
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+
+  const refresh = useCallback(() => {
+    void readPage(tabId).then(setPage);
+  }, [tabId]);
+
+  useEffect(() => {
+    refresh();
+    void loadSettings().then((p) => setSettings(p.settings));
+    const stop = new AbortController();
+    watchSettings((s) => {
+      setSettings(s);
+      // The content script applies the change; ask again for what the page now shows.
+      refresh();
+    }, stop.signal);
+    return () => stop.abort();
+  }, [refresh]);
+
+  const toggle = (id: string) =>
+    setExpanded((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const openFull = (id: string) => {
+    const message: Message = { type: 'open-background', id };
+    void browser.runtime.sendMessage(message).catch(() => undefined);
+  };
+  const show = (id: string) => {
+    if (page.status === 'ok') void sendToTab(page.tabId, { type: 'show-next-mention', id }).catch(() => undefined);
+  };
+  const update = (next: Settings) => {
+    setSettings(next);
+    void saveSettings(next);
+  };
+
+  const rows = page.status === 'ok' && page.reply.active ? nameRows(page.reply.names, (id) => index.entity(id)?.backgrounds[0]?.entity) : [];
+  const note = statusNote(page, rows.length);
+  const hostname = page.status === 'ok' && page.reply.hostname ? page.reply.hostname : null;
+  const searching = query.trim() !== '';
+
+  return (
+    <main class="popup">
+      <h1>Backstory</h1>
+      <div class="search">
+        <label for="search">Search the knowledge base</label>
+        <input id="search" type="search" value={query} autocomplete="off" onInput={(e) => setQuery(e.currentTarget.value)} placeholder="A name, place or topic" />
+      </div>
+      {searching ? (
+        <SearchResults query={query} expanded={expanded} onToggle={toggle} onFullBackground={openFull} />
+      ) : (
+        <section aria-labelledby="names-title" aria-busy={page.status === 'loading'}>
+          <h2 id="names-title">Names on this page</h2>
+          {note && (
+            <p class="note" role="status">
+              {note}
+            </p>
+          )}
+          {rows.length > 0 && (
+            <ol class="entity-list names">
+              {rows.map((r) => (
+                <EntityRow
+                  key={r.entity.id}
+                  entity={r.entity}
+                  count={r.count}
+                  expanded={expanded.has(r.entity.id)}
+                  onToggle={toggle}
+                  onShow={show}
+                  onFullBackground={openFull}
+                />
+              ))}
+            </ol>
+          )}
+        </section>
+      )}
+      {settings && page.status !== 'loading' && (
+        <PageSwitches
+          settings={settings}
+          hostname={hostname}
+          onSiteEnabled={(on) => hostname && update(withSiteEnabled(settings, hostname, on))}
+          onFirstMentionOnly={(on) => update({ ...settings, firstMentionOnly: on })}
+        />
+      )}
+      <StoryOverview />
+      <p class="footer">
+        <button type="button" class="linkish" onClick={() => void browser.runtime.openOptionsPage()}>
+          Options
+        </button>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,34 @@
+/** Search over the whole knowledge base, as expandable rows. */
+import { index } from './knowledge';
+import { EntityRow } from './EntityRow';
+
+/** Enough to scan in a popup; a more precise query narrows the rest. */
+const MAX_RESULTS = 12;
+
+interface SearchResultsProps {
+  query: string;
+  expanded: ReadonlySet<string>;
+  onToggle: (id: string) => void;
+  onFullBackground: (id: string) => void;
+}
+
+export function SearchResults({ query, expanded, onToggle, onFullBackground }: SearchResultsProps) {
+  const hits = index.search(query).slice(0, MAX_RESULTS);
+  return (
+    <section aria-labelledby="search-title">
+      <h2 id="search-title">Search results</h2>
+      {hits.length === 0 ? (
+        <p class="note">Nothing in the knowledge base matches “{query}”.</p>
+      ) : (
+        <ul class="entity-list">
+          {hits.map((h) => {
+            const entity = h.entry.backgrounds[0]?.entity;
+            return entity ? (
+              <EntityRow key={h.id} entity={entity} expanded={expanded.has(h.id)} onToggle={onToggle} onFullBackground={onFullBackground} />
+            ) : null;
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,6 @@
+/** Popup entry: renders into #app (popup.html). */
+import { render } from 'preact';
+import { PopupApp } from './PopupApp';
+
+const root = document.getElementById('app');
+if (root) render(<PopupApp />, root);

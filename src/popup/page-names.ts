@@ -1,0 +1,36 @@
+/** Asks a tab's content script which names its page shows. */
+import browser from 'webextension-polyfill';
+import type { Message, PageNamesReply, Replies } from '../common/messages';
+
+export type PageState =
+  | { status: 'loading' }
+  | { status: 'ok'; tabId: number; reply: PageNamesReply }
+  /** No page to ask (the popup is a tab of its own) or the page cannot be reached. */
+  | { status: 'unreachable'; reason: 'no-tab' | 'restricted' };
+
+/** The tab the popup is about: `?tab=<id>`, else the active tab of this window (but never itself). */
+export async function targetTab(requested: number | null): Promise<number | null> {
+  if (requested !== null) return requested;
+  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (active?.id === undefined) return null;
+  // Opened as a tab (not as the toolbar popup), the active tab is the popup page itself.
+  const self = await browser.tabs.getCurrent().catch(() => undefined);
+  return self?.id === active.id ? null : active.id;
+}
+
+export async function sendToTab<T extends Message>(tabId: number, message: T): Promise<Replies[T['type']]> {
+  return (await browser.tabs.sendMessage(tabId, message)) as Replies[T['type']];
+}
+
+export async function readPage(requested: number | null): Promise<PageState> {
+  const tabId = await targetTab(requested).catch(() => null);
+  if (tabId === null) return { status: 'unreachable', reason: 'no-tab' };
+  try {
+    const reply = await sendToTab(tabId, { type: 'get-page-names' });
+    if (!reply || !Array.isArray(reply.names)) return { status: 'unreachable', reason: 'restricted' };
+    return { status: 'ok', tabId, reply };
+  } catch {
+    // No content script there: a browser page, the extension store, a PDF, or a page still loading.
+    return { status: 'unreachable', reason: 'restricted' };
+  }
+}
