@@ -159,7 +159,7 @@ const BROKEN: [string, () => unknown, string[]][] = [
       kb.entities[0]!.quotes[0]!.speaker = 'examplia';
       return kb;
     },
-    [`${FILE}: entity "ana-lind": quotes[0].speaker: "examplia" is "country", not a person`],
+    [`${FILE}: entity "ana-lind": quotes[0].speaker: "examplia" is a country, not a person`],
   ],
   [
     'a quote whose speaker does not exist',

@@ -47,6 +47,11 @@ function describe(v: unknown): string {
   return `${typeof v} ${String(v)}`;
 }
 
+/** "a country", "an organisation"; anything that is not a word is described as it is. */
+function withArticle(v: unknown): string {
+  return typeof v === 'string' && /^[a-z]+$/.test(v) ? `${/^[aeiou]/.test(v) ? 'an' : 'a'} ${v}` : describe(v);
+}
+
 /**
  * Counts sentences: a sentence ends at ".", "!" or "?" (possibly followed by closing quotes or
  * brackets) at the end of the text or before a word that starts with a capital, a digit or an
@@ -257,7 +262,7 @@ export function validateKnowledgeBase(value: unknown, file: string): ValidationR
       if (speaker !== undefined) {
         if (!types.has(speaker)) report(scope, `${path}.speaker`, `no entity has the id "${speaker}"`);
         else if (types.get(speaker) !== 'person')
-          report(scope, `${path}.speaker`, `"${speaker}" is ${describe(types.get(speaker))}, not a person`);
+          report(scope, `${path}.speaker`, `"${speaker}" is ${withArticle(types.get(speaker))}, not a person`);
       }
       if (quote.paragraph === undefined) report(scope, `${path}.paragraph`, 'missing (the paragraph number of the quote)');
       else checkParagraph(scope, `${path}.paragraph`, quote.paragraph);
