@@ -63,6 +63,9 @@ export const CHROMIUM_FLAGS = [
   // closed loopback port (the "discard" port) instead. Found with the trap proxy below.
   '--component-updater=url-source=http://127.0.0.1:9/',
   '--gaia-url=http://127.0.0.1:9/',
+  // Pages with forms (the demo page has a search box and a comment form) make Chromium ask
+  // content-autofill.googleapis.com for field types.
+  '--autofill-server-url=http://127.0.0.1:9/',
 ];
 
 export interface LaunchChromiumOptions {
