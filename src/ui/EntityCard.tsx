@@ -13,6 +13,8 @@ import { TYPE_LABELS } from './labels';
 export const KEY_FACTS = 3;
 /** Longer quotes are left to the full background: a card should not turn into a reading pane. */
 export const SHORT_QUOTE_MAX_CHARS = 180;
+/** The short form lists this many related entities; the full background lists them all. */
+export const KEY_RELATED = 4;
 
 interface EntityCardProps {
   background: EntityBackground;
@@ -61,7 +63,7 @@ export function EntityCard({ background, variant, headingId, headingLevel = 2, o
       {related.length > 0 && (
         <section aria-label="Related">
           <Sub class="bs-label">Related</Sub>
-          <RelatedList related={related} onOpen={onOpenRelated} />
+          <RelatedList related={full ? related : related.slice(0, KEY_RELATED)} onOpen={onOpenRelated} />
         </section>
       )}
       {onFullBackground && (

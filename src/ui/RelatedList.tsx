@@ -12,14 +12,15 @@ export function RelatedList({ related, onOpen }: RelatedListProps) {
     <ul class="bs-related">
       {related.map((r) => (
         <li key={r.id}>
+          {/* "how" reads "<this entity> <how> <other>": "met … in Bali with" + "Wang Yi". */}
+          <span class="bs-how">{r.how} </span>
           {onOpen ? (
-            <button type="button" class="bs-link" onClick={() => onOpen(r.id)} title={r.how}>
+            <button type="button" class="bs-link" onClick={() => onOpen(r.id)}>
               {r.name}
             </button>
           ) : (
-            <span title={r.how}>{r.name}</span>
+            <span>{r.name}</span>
           )}
-          <span class="bs-how"> {r.how}</span>
         </li>
       ))}
     </ul>

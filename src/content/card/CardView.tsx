@@ -65,16 +65,14 @@ export function CardView({ rootId, fetchEntity, onFullBackground, onClose, onSho
 
   return (
     <div ref={body}>
-      <div class="bs-toolbar">
-        {previous !== undefined && (
-          <button type="button" class="bs-back" onClick={() => go(stack.slice(0, -1))}>
-            ← Back<span class="bs-sr">{` to ${names[previous] ?? 'the previous name'}`}</span>
-          </button>
-        )}
-        <button type="button" class="bs-close" aria-label="Close" title="Close (Esc)" onClick={onClose}>
-          ×
+      <button type="button" class="bs-close" aria-label="Close" title="Close (Esc)" onClick={onClose}>
+        ×
+      </button>
+      {previous !== undefined && (
+        <button type="button" class="bs-back" onClick={() => go(stack.slice(0, -1))}>
+          ← Back<span class="bs-sr">{` to ${names[previous] ?? 'the previous name'}`}</span>
         </button>
-      </div>
+      )}
       {current === undefined ? (
         <p class="bs-status" id={CARD_HEADING_ID}>
           Loading background…

@@ -41,8 +41,9 @@ export const CARD_CSS = `
 }
 .bs-card :focus-visible { outline: 2px solid var(--bs-accent); outline-offset: 2px; }
 .bs-card h2, .bs-card h3, .bs-card h4, .bs-card p, .bs-card ul, .bs-card figure, .bs-card blockquote { margin: 0; padding: 0; }
-.bs-toolbar { display: flex; gap: 0.5em; justify-content: space-between; align-items: center; margin-bottom: 0.25em; }
-.bs-toolbar:empty { display: none; }
+.bs-back { margin-bottom: 0.5em; }
+/* Stays in reach while the card scrolls; floats so it takes no line of its own. */
+.bs-close { float: right; position: sticky; top: 0; margin: -0.3em -0.4em 0.2em 0.5em !important; line-height: 1.2; z-index: 1; }
 .bs-name { font-size: 1.15em; font-weight: 650; line-height: 1.25; }
 .bs-desc { color: var(--bs-muted); margin-top: 0.15em !important; }
 .bs-type { font-weight: 600; }
@@ -64,7 +65,7 @@ export const CARD_CSS = `
 .bs-button, .bs-back, .bs-close {
   text-decoration: none; padding: 0.2em 0.6em; border: 1px solid var(--bs-border); border-radius: 0.35em; background: var(--bs-surface);
 }
-.bs-close { margin-inline-start: auto; color: var(--bs-fg); }
+.bs-close { color: var(--bs-fg); }
 .bs-more { margin-top: 0.8em !important; }
 .bs-source { margin-top: 0.6em !important; font-size: 0.8em; color: var(--bs-muted); }
 .bs-status { color: var(--bs-muted); }
