@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { validateKnowledgeBase } from './validate';
+import { MAX_QUOTE_WORDS, validateKnowledgeBase } from './validate';
 import type { Entity, KnowledgeBase } from './types';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -19,7 +19,7 @@ const ARTICLE = path.resolve(repoRoot, '../shared/source-article.txt');
 const ENTITIES_MD = path.resolve(repoRoot, '../shared/eval/ENTITIES.md');
 
 /** The 16 core ids of ../shared/eval/ENTITIES.md, kept here for runs without ../shared. */
-export const CORE_IDS = [
+const CORE_IDS = [
   'antony-blinken',
   'wang-yi',
   'sergei-lavrov',
@@ -38,9 +38,13 @@ export const CORE_IDS = [
   'g20',
 ] as const;
 
-/** Only quotes may repeat the article word for word; quotes stay short. */
+/** Only quotes may repeat the article word for word. */
 const MAX_COPIED_WORDS = 7;
-const MAX_QUOTE_WORDS = 25;
+/**
+ * Any pack's quotes are at most MAX_QUOTE_WORDS (the validator checks that); the built-in pack's
+ * stay under 14 words, since the project's checks flag any 14-word run of the article.
+ */
+const MAX_BUILT_IN_QUOTE_WORDS = 13;
 
 function loadKb(): KnowledgeBase {
   const result = validateKnowledgeBase(JSON.parse(readFileSync(path.join(repoRoot, KB_FILE), 'utf8')), KB_FILE);
@@ -92,8 +96,10 @@ describe('data/bali-talks.json (self-contained checks)', () => {
     }
   });
 
-  test(`quotes are at most ${MAX_QUOTE_WORDS} words`, () => {
-    const long = kb.entities.flatMap((e) => e.quotes.filter((q) => q.text.split(/\s+/).length > MAX_QUOTE_WORDS).map((q) => q.text));
+  test(`quotes are at most ${MAX_BUILT_IN_QUOTE_WORDS} words (any pack: ${MAX_QUOTE_WORDS})`, () => {
+    const long = kb.entities.flatMap((e) =>
+      e.quotes.filter((q) => q.text.trim().split(/\s+/).length > MAX_BUILT_IN_QUOTE_WORDS).map((q) => q.text),
+    );
     assert.deepEqual(long, []);
   });
 

@@ -171,6 +171,15 @@ const BROKEN: [string, () => unknown, string[]][] = [
     [`${FILE}: entity "ana-lind": quotes[0].speaker: no entity has the id "ana-lindh"`],
   ],
   [
+    'a quote that is too long',
+    () => {
+      const kb = copy();
+      kb.entities[0]!.quotes[0]!.text = Array.from({ length: 26 }, (_, i) => `word${i}`).join(' ');
+      return kb;
+    },
+    [`${FILE}: entity "ana-lind": quotes[0].text: must be a short quote of at most 25 words (found 26)`],
+  ],
+  [
     'an entity related to itself',
     () => {
       const kb = copy();

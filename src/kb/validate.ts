@@ -32,6 +32,9 @@ const FIELDS = {
   alias: ['form', 'exactCase', 'secondReference', 'standalone', 'notInCapitalsRun', 'requiresPageContext'],
 } as const;
 
+/** Quotes are the only verbatim text in a pack, and stay short. */
+export const MAX_QUOTE_WORDS = 25;
+
 const ALIAS_FLAGS = ['exactCase', 'secondReference', 'standalone', 'notInCapitalsRun'] as const;
 
 /** Abbreviations whose full stop does not end a sentence. */
@@ -257,7 +260,9 @@ export function validateKnowledgeBase(value: unknown, file: string): ValidationR
       const quote = requireObject(scope, path, q);
       if (!quote) return;
       checkKeys(scope, path, quote, FIELDS.quote);
-      requireString(scope, `${path}.text`, quote.text);
+      const text = requireString(scope, `${path}.text`, quote.text);
+      const words = text?.trim().split(/\s+/).length ?? 0;
+      if (words > MAX_QUOTE_WORDS) report(scope, `${path}.text`, `must be a short quote of at most ${MAX_QUOTE_WORDS} words (found ${words})`);
       const speaker = requireString(scope, `${path}.speaker`, quote.speaker);
       if (speaker !== undefined) {
         if (!types.has(speaker)) report(scope, `${path}.speaker`, `no entity has the id "${speaker}"`);
