@@ -78,11 +78,14 @@ export class PageWatcher {
           repaired = true;
         }
       }
-      const prev = r.previousSibling;
-      if (r.addedNodes.length > 0 && prev && registry.isOrigin(prev) && prev.nextSibling === r.addedNodes[0]) {
-        // Inserted right after a split node, i.e. inside its text: put the text back together first.
+      // Judged on the DOM as it is now rather than on the record's previousSibling: a burst of
+      // changes may have moved things since (and happy-dom leaves that field empty).
+      const first = r.addedNodes[0];
+      const prev = first?.previousSibling;
+      if (prev && registry.isOrigin(prev)) {
+        // Inserted right after a split node, i.e. inside its text: put the text back together
+        // (the nodes made from it go), which leaves the new node right after the whole text.
         registry.restore(prev);
-        prev.parentNode?.insertBefore(r.addedNodes[0]!, prev.nextSibling);
         this.pending.add(prev);
         repaired = true;
       }
