@@ -241,6 +241,15 @@ const BROKEN: [string, () => unknown, string[]][] = [
     ],
   ],
   [
+    'a page-context phrase that would swallow another alias',
+    () => {
+      const kb = copy();
+      kb.entities[1]!.aliases[0]!.requiresPageContext = ['minister', 'Ana Lind visit', 'Examplia'];
+      return kb;
+    },
+    [`${FILE}: entity "examplia": aliases[0].requiresPageContext[1]: "Ana Lind visit" contains the alias "Ana Lind" of entity "ana-lind" and would hide its mentions`],
+  ],
+  [
     'a non-boolean alias flag',
     () => {
       const kb = loose();

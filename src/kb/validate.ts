@@ -228,6 +228,7 @@ export function validateKnowledgeBase(value: unknown, file: string): ValidationR
   });
 
   const aliasOwners = new Map<string, AliasOwner>();
+  const contextPhrases: { scope: string; path: string; phrase: string }[] = [];
   entities.forEach((e, i) => {
     const scope = scopes[i] ?? '';
     if (!isObj(e)) {
@@ -305,7 +306,10 @@ export function validateKnowledgeBase(value: unknown, file: string): ValidationR
       if (context !== undefined) {
         const list = requireArray(scope, `${path}.requiresPageContext`, context);
         if (list?.length === 0) report(scope, `${path}.requiresPageContext`, 'must list at least one word or phrase (or be left out)');
-        list?.forEach((c, k) => requireString(scope, `${path}.requiresPageContext[${k}]`, c));
+        list?.forEach((c, k) => {
+          const phrase = requireString(scope, `${path}.requiresPageContext[${k}]`, c);
+          if (phrase !== undefined) contextPhrases.push({ scope, path: `${path}.requiresPageContext[${k}]`, phrase });
+        });
       }
       const form = requireString(scope, `${path}.form`, alias.form);
       if (form === undefined) return;
@@ -348,6 +352,19 @@ export function validateKnowledgeBase(value: unknown, file: string): ValidationR
       });
     }
   });
+
+  // Context words are found like forms, longest first: one that contains an alias without being
+  // it would swallow that alias's mentions ("US-China" as a context word hides "US" and "China").
+  // A context word that is itself an alias ("Wang Yi") is matched as that alias, which is fine.
+  for (const { scope, path, phrase } of contextPhrases) {
+    const spellings = aliasVariants(phrase, false);
+    if (spellings.some((s) => aliasOwners.has(s))) continue;
+    for (const [variant, owner] of aliasOwners) {
+      if (!spellings.some((s) => containsWords(s, variant))) continue;
+      report(scope, path, `"${phrase}" contains the alias "${owner.form}" of entity "${owner.entity}" and would hide its mentions`);
+      break;
+    }
+  }
 
   return errors.length === 0 ? { kb: value as unknown as KnowledgeBase, errors } : { errors };
 }
