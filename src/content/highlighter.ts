@@ -78,7 +78,10 @@ export class Highlighter {
   /** Highlights what is under these nodes (the whole body at start, added content later). */
   highlight(roots: Node[]): Promise<void> {
     const generation = this.generation;
-    this.chain = this.chain.then(() => (generation === this.generation ? this.run(roots, generation) : undefined));
+    this.chain = this.chain
+      .then(() => (generation === this.generation ? this.run(roots, generation) : undefined))
+      // One failed run (a page that pulls a node away mid-way) must not stop every later one.
+      .catch((err: unknown) => console.warn('Backstory: highlighting stopped early:', err));
     return this.chain;
   }
 
