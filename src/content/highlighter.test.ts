@@ -113,15 +113,20 @@ describe('page watcher: framework updates to a split text node', () => {
     await h.highlight([document.body]);
     return { h, controller };
   }
-  const settle = async () => {
-    for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 30));
+  /** Polls until `done()` holds (the watcher works on a timer), failing after a generous bound. */
+  const until = async (done: () => boolean, what: string) => {
+    const deadline = Date.now() + 5_000;
+    while (!done()) {
+      if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}; marks: ${marks().join(', ')}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
   };
 
   test('changing the data of the node: the page shows exactly the new text, highlighted again', async () => {
     const { controller } = await setup('<p id="p">Blinken met Wang Yi</p>');
     const own = document.getElementById('p')!.firstChild as Text; // the node a framework holds
     own.data = 'Now Russia and Ukraine';
-    await settle();
+    await until(() => marks().includes('russia:Russia'), 'the new text to be highlighted');
     assert.equal(document.getElementById('p')!.textContent, 'Now Russia and Ukraine');
     assert.deepEqual(marks(), ['russia:Russia', 'ukraine:Ukraine']);
     controller.abort();
@@ -131,7 +136,7 @@ describe('page watcher: framework updates to a split text node', () => {
     const { controller } = await setup('<p id="p">Blinken met Wang Yi<span>!</span></p>');
     const p = document.getElementById('p')!;
     p.removeChild(p.firstChild!);
-    await settle();
+    await until(() => document.querySelectorAll('mark').length === 0, 'the removed text to go');
     assert.equal(p.textContent, '!');
     assert.deepEqual(marks(), []);
     controller.abort();
@@ -144,7 +149,7 @@ describe('page watcher: framework updates to a split text node', () => {
     const added = document.createElement('em');
     added.textContent = ' in China';
     p.insertBefore(added, own.nextSibling); // what Vue and React do with a node's nextSibling
-    await settle();
+    await until(() => !!added.querySelector('mark'), 'the inserted text to be highlighted');
     assert.equal(p.textContent, 'Blinken met Wang Yi in China');
     assert.deepEqual(marks(), ['antony-blinken:Blinken', 'wang-yi:Wang Yi', 'china:China']);
     controller.abort();
@@ -161,7 +166,9 @@ describe('page watcher: framework updates to a split text node', () => {
     const div = document.createElement('div');
     div.textContent = 'Taiwan Strait';
     document.body.append(div);
-    await settle();
+    await until(() => !!div.querySelector('mark'), 'the added content to be highlighted');
+    // Give a run woken by our own marks (there must be none) time to show itself.
+    await new Promise((r) => setTimeout(r, 300));
     assert.deepEqual(marks(), ['china:China', 'taiwan-strait:Taiwan Strait']);
     assert.equal(runs, 1, 'one run for the added content, none for our own marks');
     controller.abort();
