@@ -44,6 +44,10 @@ export function initHoverCard(signal: AbortSignal): HoverCard {
     if (signal.aborted) return;
     const prev = state;
     state = nextIntent(prev, event);
+    if (state.candidate && state.candidate !== prev.candidate) {
+      // Fetch during the dwell, so the card opens with its content rather than "Loading".
+      fetchEntity(state.candidate.dataset.entityId ?? '').catch(() => undefined);
+    }
     if (state.timer !== prev.timer || state.candidate !== prev.candidate) {
       clearTimeout(timer);
       timer = undefined;
