@@ -196,6 +196,7 @@ function cardSuite(name: string, setup: () => Promise<{ driver: Driver; teardown
         }
         assert.equal(snap.theme, 'light');
         await assertPlaced(d, snap, 'antony-blinken');
+        await waitForCard(d, (s) => s.open && s.settled, 'fade-in over');
         await mkdir(SCREENSHOTS, { recursive: true });
         await d.screenshot(path.join(SCREENSHOTS, screenshot));
         assert.deepEqual(d.pageErrors(), [], 'uncaught errors in the page');

@@ -25,6 +25,8 @@ export interface CardSnapshot {
   buttons: (Rect & { label: string })[];
   /** Keyboard focus is inside the card. */
   focusInCard: boolean;
+  /** No animation is running on the card (its fade-in is over): ready for a screenshot. */
+  settled: boolean;
   /** How the stylesheet got in: "adopted" (constructable) or "style-element" (fallback). */
   styleMode: string;
 }
@@ -34,9 +36,10 @@ const rectOf = (el: Element): Rect => {
   return { x: r.x, y: r.y, width: r.width, height: r.height };
 };
 
-export function snapshotCard(card: HTMLElement, extra: Omit<CardSnapshot, 'text' | 'rect' | 'buttons'>): CardSnapshot {
+export function snapshotCard(card: HTMLElement, extra: Omit<CardSnapshot, 'text' | 'rect' | 'buttons' | 'settled'>): CardSnapshot {
   return {
     ...extra,
+    settled: card.getAnimations().every((a) => a.playState !== 'running'),
     text: extra.open ? (card.textContent ?? '').replace(/\s+/g, ' ').trim() : '',
     rect: extra.open ? rectOf(card) : null,
     buttons: extra.open
