@@ -88,6 +88,8 @@ export interface Entity {
   aliases: Alias[];
   /** Phrases containing one of the aliases that are never a mention ("Washington Post", "Hunter Biden"). */
   neverMatch?: string[];
+  /** Paragraphs that mention the entity, found by the pack builder (`npm run pack`) with the matcher. */
+  mentions?: number[];
 }
 
 export interface MatchingOptions {

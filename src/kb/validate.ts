@@ -25,7 +25,7 @@ const FIELDS = {
   root: ['schemaVersion', 'source', 'matching', 'entities'],
   source: ['id', 'outlet', 'headline', 'standfirst', 'summary', 'paragraphCount'],
   matching: ['allowedNeighbours'],
-  entity: ['id', 'name', 'type', 'description', 'role', 'facts', 'quotes', 'related', 'aliases', 'neverMatch'],
+  entity: ['id', 'name', 'type', 'description', 'role', 'facts', 'quotes', 'related', 'aliases', 'neverMatch', 'mentions'],
   fact: ['text', 'paragraphs'],
   quote: ['text', 'speaker', 'paragraph'],
   relation: ['id', 'how'],
@@ -255,6 +255,10 @@ export function validateKnowledgeBase(value: unknown, file: string): ValidationR
       if (paragraphs?.length === 0) report(scope, `${path}.paragraphs`, 'must cite at least one paragraph');
       paragraphs?.forEach((p, k) => checkParagraph(scope, `${path}.paragraphs[${k}]`, p));
     });
+
+    if (e.mentions !== undefined) {
+      requireArray(scope, 'mentions', e.mentions)?.forEach((p, k) => checkParagraph(scope, `mentions[${k}]`, p));
+    }
 
     requireArray(scope, 'quotes', e.quotes)?.forEach((q, j) => {
       const path = `quotes[${j}]`;
