@@ -54,7 +54,7 @@ export class Highlighter {
 
   constructor(
     private readonly doc: Document,
-    private readonly matcher: Matcher,
+    private matcher: Matcher,
     private policy: PagePolicy,
     private style: HighlightStyle,
     private readonly hooks: HighlighterHooks,
@@ -97,10 +97,11 @@ export class Highlighter {
     this.hooks.onFound(this.page.found());
   }
 
-  /** New settings: highlights are taken back and made again under the new rules. */
-  reconfigure(policy: PagePolicy, style: HighlightStyle): void {
+  /** New settings or packs: highlights are taken back, to be made again under the new rules. */
+  reconfigure(policy: PagePolicy, style: HighlightStyle, matcher: Matcher = this.matcher): void {
     this.policy = policy;
     this.style = style;
+    this.matcher = matcher;
     this.clear();
   }
 

@@ -15,6 +15,7 @@ import { PageWatcher } from './page-watcher';
 import { initHoverCard, type HoverCard } from './card/hover-card';
 import { adjacentMark, flash, MentionCycler } from './mention-navigation';
 import { watchExtensionContext } from './extension-context';
+import { loadCompiledMatcher, watchCompiledMatcher } from '../common/compiled-matcher-store';
 
 /** Batch badge updates: counts change many times while a big page is highlighted. */
 const BADGE_UPDATE_DELAY_MS = 250;
@@ -32,7 +33,8 @@ async function main(): Promise<void> {
 
   let watcher: PageWatcher | undefined;
   let badgeTimer: ReturnType<typeof setTimeout> | undefined;
-  const highlighter = new Highlighter(document, new Matcher(compiled), policyOf(settings), settings.style, {
+  const matcherFor = async (s: Settings) => new Matcher(await loadCompiledMatcher(s.enabledPacks, compiled));
+  const highlighter = new Highlighter(document, await matcherFor(settings), policyOf(settings), settings.style, {
     beforeMutation: () => watcher?.flushRecords(),
     afterMutation: () => watcher?.dropOwnRecords(),
     onFound: (found) => {
@@ -78,6 +80,17 @@ async function main(): Promise<void> {
       highlighter.reconfigure(policyOf(next), next.style);
       start();
     }
+  }, signal);
+
+  // Packs enabled, disabled, imported or removed: highlight again with the new matcher, no reload.
+  watchCompiledMatcher(() => {
+    void matcherFor(settings).then((matcher) => {
+      if (signal.aborted) return;
+      const wasActive = active;
+      if (wasActive) stop();
+      highlighter.reconfigure(policyOf(settings), settings.style, matcher);
+      if (wasActive) start();
+    });
   }, signal);
 
   const handlers: { [T in Message['type']]?: (m: Extract<Message, { type: T }>) => Replies[T] } = {

@@ -1,0 +1,102 @@
+/**
+ * Context packs the reader imported, in browser.storage.local, and the matcher compiled from the
+ * enabled ones. The built-in knowledge base is always on and ships inside the extension.
+ *
+ * The matcher is compiled once, when packs or their switches change, and stored; every page then
+ * just reads it (compiling 1,000 entities takes about 100 ms: too much to repeat per page).
+ */
+import browser from 'webextension-polyfill';
+import builtInPacks from 'virtual:knowledge-base';
+import { compileMatcher } from '../match/compile';
+import type { KnowledgeBase } from '../kb/types';
+import { validateKnowledgeBase } from '../kb/validate';
+import { loadSettings, saveSettings } from './settings-store';
+import { COMPILED_KEY, type StoredCompiled } from './compiled-matcher-store';
+
+export const PACKS_KEY = 'packs';
+/**
+ * Largest pack file accepted. storage.local holds 10 MB in all (without the unlimitedStorage
+ * permission, which Backstory does not ask for); a few packs of this size still fit.
+ */
+export const MAX_PACK_BYTES = 2_000_000;
+
+export type ImportResult = { ok: true; pack: KnowledgeBase; conflicts: string[] } | { ok: false; error: string };
+
+export const builtInPack = (): KnowledgeBase => builtInPacks[0]!;
+
+export async function loadPacks(): Promise<Record<string, KnowledgeBase>> {
+  try {
+    const raw = (await browser.storage.local.get(PACKS_KEY))[PACKS_KEY];
+    if (typeof raw !== 'object' || raw === null) return {};
+    // Stored packs were validated on import; validate again in case storage was edited or broken.
+    const out: Record<string, KnowledgeBase> = {};
+    for (const [id, value] of Object.entries(raw as Record<string, unknown>)) {
+      const { kb } = validateKnowledgeBase(value, `stored pack "${id}"`);
+      if (kb) out[id] = kb;
+    }
+    return out;
+  } catch {
+    return {};
+  }
+}
+
+/** The built-in pack, then every enabled imported pack in the order the reader enabled them. */
+export async function enabledPacks(): Promise<KnowledgeBase[]> {
+  const [{ settings }, stored] = await Promise.all([loadSettings(), loadPacks()]);
+  return [builtInPack(), ...settings.enabledPacks.flatMap((id) => (stored[id] ? [stored[id]] : []))];
+}
+
+/** Compiles the matcher for the enabled packs and stores it for the content scripts. */
+export async function recompile(): Promise<StoredCompiled> {
+  const packs = await enabledPacks();
+  const { compiled, conflicts } = compileMatcher(packs);
+  const stored: StoredCompiled = { packIds: packs.slice(1).map((p) => p.source.id).sort(), compiled, conflicts };
+  await browser.storage.local.set({ [COMPILED_KEY]: stored });
+  return stored;
+}
+
+/** Validates a pack file and, only if it is good and fits, stores and enables it. */
+export async function importPack(text: string, fileName: string): Promise<ImportResult> {
+  if (new TextEncoder().encode(text).length > MAX_PACK_BYTES) {
+    return { ok: false, error: `${fileName} is ${(text.length / 1e6).toFixed(1)} MB; packs can be at most ${MAX_PACK_BYTES / 1e6} MB.` };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    return { ok: false, error: `${fileName} is not valid JSON: ${(err as Error).message}` };
+  }
+  const { kb, errors } = validateKnowledgeBase(value, fileName);
+  if (!kb || errors.length > 0) return { ok: false, error: errors.slice(0, 5).join('\n') + (errors.length > 5 ? `\n… and ${errors.length - 5} more` : '') };
+  if (kb.source.id === builtInPack().source.id) return { ok: false, error: `${fileName}: "${kb.source.id}" is the built-in pack's id; give the pack another source id.` };
+  const stored = await loadPacks();
+  const { settings } = await loadSettings();
+  try {
+    await browser.storage.local.set({ [PACKS_KEY]: { ...stored, [kb.source.id]: kb } });
+  } catch (err) {
+    return { ok: false, error: `${fileName} could not be stored (${(err as Error).message}); nothing was changed.` };
+  }
+  if (!settings.enabledPacks.includes(kb.source.id)) await saveSettings({ ...settings, enabledPacks: [...settings.enabledPacks, kb.source.id] });
+  const { conflicts } = await recompile();
+  return { ok: true, pack: kb, conflicts };
+}
+
+export async function setPackEnabled(id: string, enabled: boolean): Promise<void> {
+  const { settings } = await loadSettings();
+  const others = settings.enabledPacks.filter((p) => p !== id);
+  await saveSettings({ ...settings, enabledPacks: enabled ? [...others, id] : others });
+  await recompile();
+}
+
+export async function removePack(id: string): Promise<void> {
+  const stored = await loadPacks();
+  delete stored[id];
+  await browser.storage.local.set({ [PACKS_KEY]: stored });
+  await setPackEnabled(id, false);
+}
+
+/** The pack as a file a reader can keep or share (the same format import takes). */
+export async function exportPack(id: string): Promise<string | null> {
+  const pack = id === builtInPack().source.id ? builtInPack() : (await loadPacks())[id];
+  return pack ? `${JSON.stringify(pack, null, 2)}\n` : null;
+}
