@@ -22,15 +22,24 @@ export async function sendToTab<T extends Message>(tabId: number, message: T): P
   return (await browser.tabs.sendMessage(tabId, message)) as Replies[T['type']];
 }
 
+/**
+ * A page that is still loading has no content script yet (it runs at document_idle): ask a few
+ * times before saying the page cannot be read. 4 × 250 ms stays under the time a reader waits.
+ */
+const ASK_ATTEMPTS = 4;
+const ASK_RETRY_MS = 250;
+
 export async function readPage(requested: number | null): Promise<PageState> {
   const tabId = await targetTab(requested).catch(() => null);
   if (tabId === null) return { status: 'unreachable', reason: 'no-tab' };
-  try {
-    const reply = await sendToTab(tabId, { type: 'get-page-names' });
-    if (!reply || !Array.isArray(reply.names)) return { status: 'unreachable', reason: 'restricted' };
-    return { status: 'ok', tabId, reply };
-  } catch {
-    // No content script there: a browser page, the extension store, a PDF, or a page still loading.
-    return { status: 'unreachable', reason: 'restricted' };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const reply = await sendToTab(tabId, { type: 'get-page-names' });
+      if (reply && Array.isArray(reply.names)) return { status: 'ok', tabId, reply };
+    } catch {
+      // No content script there (yet): a browser page, the extension store, a PDF, a loading page.
+    }
+    if (attempt >= ASK_ATTEMPTS) return { status: 'unreachable', reason: 'restricted' };
+    await new Promise((r) => setTimeout(r, ASK_RETRY_MS));
   }
 }

@@ -1,0 +1,374 @@
+// The popup in real browsers with the built extension (npm run build first), opened as a tab at
+// popup.html?tab=<id> so that it reads a given tab: it lists the tab's names in order of first
+// appearance with the right counts, expands a name to its background, "Show" flashes a mention,
+// searches the whole knowledge base, shows the story and says why when it cannot read the page,
+// shows an entity's full background at #entity=<id>, and its "Highlight on this site" switch
+// removes the page's highlights — in Chromium also across a restart of the browser on the same
+// profile. No fixed sleeps: every wait polls. Saves docs/screenshots/popup.png.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page as PlaywrightPage, type Worker } from 'playwright-core';
+import type { Page as PuppeteerPage } from 'puppeteer-core';
+import { chromiumPath } from './support/browsers';
+import { CHROMIUM_FLAGS } from './support/chromium';
+import { launchFirefox, type FirefoxSession } from './support/firefox';
+import { ROOT, isLocalUrl, startServer, startTrapProxy, type StaticServer } from './support/server';
+import { markIds, waitUntilStable } from './support/checks';
+
+/** The part of the extension API used inside the service worker (Chromium). */
+declare const chrome: {
+  tabs: { query(q: { active: boolean; lastFocusedWindow: boolean }): Promise<{ id?: number }[]> };
+};
+
+const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
+const WAIT = 15_000;
+const TEST_TIMEOUT = 90_000;
+const POLL_MS = 50;
+
+const ARTICLE = '/popup/article.html';
+const ARTICLE_HTML = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Popup test</title>
+<style>body { font: 16px/1.5 sans-serif; max-width: 40rem; margin: 2rem auto; }</style></head>
+<body><article>
+<h1>Wang Yi meets Antony Blinken</h1>
+<p>Wang Yi, China’s foreign minister, met Antony Blinken, the US secretary of state, in Bali.</p>
+<p>Blinken said China’s alignment with Russia over the war in Ukraine complicated relations.</p>
+<p>Wang Yi called for normal exchanges between China and the United States.</p>
+</article></body></html>`;
+
+interface Row {
+  id: string;
+  count: number;
+}
+
+// ---- page-side code, as strings (see checks.ts on why nothing nested is serialised) ----------------
+
+const ROWS_JS = `Array.from(document.querySelectorAll('ol.names > li.entity-row'), (li) => ({
+  id: li.getAttribute('data-entity-id'),
+  count: parseInt((li.querySelector('.row-count') || { textContent: '' }).textContent, 10),
+}))`;
+const MARK_COUNT_JS = `document.querySelectorAll('mark.backstory-mark').length`;
+const textOf = (selector: string) => `(document.querySelector(${JSON.stringify(selector)}) || { textContent: '' }).textContent`;
+const checkedJs = (selector: string) => `(() => { const el = document.querySelector(${JSON.stringify(selector)}); return el ? el.checked : null; })()`;
+
+/** What the popup should list: the page's marks grouped by entity, in order of first appearance. */
+function expectedRows(ids: string[]): Row[] {
+  const rows = new Map<string, number>();
+  for (const id of ids) rows.set(id, (rows.get(id) ?? 0) + 1);
+  return [...rows].map(([id, count]) => ({ id, count }));
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function poll<T>(read: () => Promise<T>, pred: (v: T) => boolean, what: string, timeoutMs = WAIT): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await read();
+    if (pred(v)) return v;
+    if (Date.now() > deadline) throw new Error(`${what}: not seen within ${timeoutMs} ms; last: ${JSON.stringify(v)?.slice(0, 300)}`);
+    await sleep(POLL_MS);
+  }
+}
+
+// ---- what a test needs from a browser -----------------------------------------------------------
+
+/** The subset of Playwright's and Puppeteer's Page used here. */
+interface AnyPage {
+  evaluate(js: string): Promise<unknown>;
+  click(selector: string): Promise<void>;
+  focus(selector: string): Promise<void>;
+  keyboard: { type(text: string): Promise<void> };
+  bringToFront(): Promise<void>;
+  close(): Promise<void>;
+}
+
+interface PopupBrowser {
+  /**
+   * Opens the test article and waits until its highlighting has settled (for the first mark unless
+   * `expectMarks` is false); returns the tab id.
+   */
+  openArticle(opts?: { expectMarks?: boolean }): Promise<{ page: AnyPage; tabId: number; marks: string[] }>;
+  /** Opens a page the content script does not run in; returns its tab id. */
+  openUnreachable(): Promise<number>;
+  /** Opens popup.html<suffix> in a tab and waits for `ready`. */
+  openPopup(suffix: string, ready: string): Promise<AnyPage>;
+  screenshot(page: AnyPage, file: string, size: { width: number; height: number }): Promise<void>;
+  offLoopback(): string[];
+}
+
+const evalAs = <T>(page: AnyPage, js: string) => page.evaluate(js) as Promise<T>;
+
+function popupSuite(name: string, setup: () => Promise<{ b: PopupBrowser; restart?: () => Promise<PopupBrowser>; teardown: () => Promise<void> }>): void {
+  describe(`popup: ${name}`, { timeout: 400_000 }, () => {
+    let b: PopupBrowser;
+    let restart: (() => Promise<PopupBrowser>) | undefined;
+    let teardown: (() => Promise<void>) | undefined;
+    before(async () => {
+      ({ b, restart, teardown } = await setup());
+    });
+    after(async () => {
+      await teardown?.();
+    });
+
+    test('lists the tab’s names in order of first appearance with their counts', { timeout: TEST_TIMEOUT }, async () => {
+      const { page, tabId, marks } = await b.openArticle();
+      const popup = await b.openPopup(`?tab=${tabId}`, 'ol.names > li');
+      try {
+        const expected = expectedRows(marks);
+        assert.ok(expected.length >= 4, `the article should show several names; marks: ${marks.join(', ')}`);
+        assert.equal(expected[0]?.id, 'wang-yi', 'Wang Yi is named first');
+        assert.ok((expected.find((r) => r.id === 'antony-blinken')?.count ?? 0) >= 2, 'Blinken is named at least twice');
+        const rows = await poll(() => evalAs<Row[]>(popup, ROWS_JS), (r) => r.length === expected.length, 'all rows');
+        assert.deepEqual(rows, expected);
+        assert.equal(await evalAs<boolean | null>(popup, checkedJs('input[name="site-enabled"]')), true, 'site switch on');
+        assert.match(await evalAs<string>(popup, textOf('.switches')), /127\.0\.0\.1/);
+        assert.match(await evalAs<string>(popup, textOf('.story')), /Bali/, 'the story is shown');
+
+        // Expand a name: its background (the shared EntityCard).
+        await popup.click('li.entity-row[data-entity-id="antony-blinken"] button.disclosure');
+        const panel = await poll(
+          () => evalAs<string>(popup, textOf('li.entity-row[data-entity-id="antony-blinken"] .entity-panel')),
+          (t) => t.includes('In this story'),
+          'expanded background',
+        );
+        assert.match(panel, /¶ \d/, 'facts carry paragraph citations');
+
+        // "Show" scrolls the page to the next mention and flashes it.
+        await popup.click('li.entity-row[data-entity-id="china"] button.show');
+        await poll(
+          () => evalAs<number>(page, `document.querySelectorAll('mark.backstory-mark--flash[data-entity-id="china"]').length`),
+          (n) => n > 0,
+          'a flashed China mention',
+        );
+
+        await mkdir(SCREENSHOTS, { recursive: true });
+        await b.screenshot(popup, path.join(SCREENSHOTS, name === 'Chromium' ? 'popup.png' : 'popup-firefox.png'), { width: 440, height: 760 });
+      } finally {
+        await popup.close();
+        await page.close();
+      }
+    });
+
+    test('search covers the whole knowledge base', { timeout: TEST_TIMEOUT }, async () => {
+      const { page, tabId } = await b.openArticle();
+      const popup = await b.openPopup(`?tab=${tabId}`, 'ol.names > li');
+      try {
+        await popup.focus('#search');
+        await popup.keyboard.type('Lavrov');
+        await poll(() => evalAs<string>(popup, textOf('.entity-list')), (t) => t.includes('Sergei Lavrov'), 'Sergei Lavrov in the results');
+      } finally {
+        await popup.close();
+        await page.close();
+      }
+    });
+
+    test('a page it cannot read: the story, and why', { timeout: TEST_TIMEOUT }, async () => {
+      const tabId = await b.openUnreachable();
+      const popup = await b.openPopup(`?tab=${tabId}`, '.story');
+      try {
+        await poll(() => evalAs<string>(popup, textOf('.note')), (t) => t.includes('cannot read this page'), 'the reason');
+        assert.match(await evalAs<string>(popup, textOf('.story')), /Blinken/);
+      } finally {
+        await popup.close();
+      }
+      // As a plain tab with no page to read.
+      const alone = await b.openPopup('', '.story');
+      try {
+        await poll(() => evalAs<string>(alone, textOf('.note')), (t) => t.includes('no page to read'), 'no page to read');
+      } finally {
+        await alone.close();
+      }
+    });
+
+    test('#entity=<id> shows the full background, related names link on', { timeout: TEST_TIMEOUT }, async () => {
+      const popup = await b.openPopup('#entity=wang-yi', '.entity-page .bs-name');
+      try {
+        assert.equal((await evalAs<string>(popup, textOf('.bs-name'))).trim(), 'Wang Yi');
+        assert.match(await evalAs<string>(popup, textOf('.bs-entity')), /Facts/);
+        await popup.click('.bs-related button.bs-link');
+        await poll(() => evalAs<string>(popup, textOf('.bs-name')), (t) => t.trim() !== 'Wang Yi' && t.trim() !== '', 'a related entity');
+        assert.match(await evalAs<string>(popup, 'location.hash'), /^#entity=/);
+      } finally {
+        await popup.close();
+      }
+    });
+
+    test('switching the site off removes its highlights' + (name === 'Chromium' ? ' and survives a browser restart' : ''), { timeout: TEST_TIMEOUT * 2 }, async () => {
+      let { page, tabId } = await b.openArticle();
+      let popup = await b.openPopup(`?tab=${tabId}`, 'input[name="site-enabled"]');
+      try {
+        await popup.click('input[name="site-enabled"]');
+        await poll(() => evalAs<number>(page, MARK_COUNT_JS), (n) => n === 0, 'highlights removed');
+        assert.equal(await evalAs<boolean | null>(popup, checkedJs('input[name="site-enabled"]')), false);
+
+        if (restart) {
+          await popup.close();
+          await page.close();
+          b = await restart();
+          const article = await b.openArticle({ expectMarks: false });
+          page = article.page;
+          tabId = article.tabId;
+          popup = await b.openPopup(`?tab=${tabId}`, 'input[name="site-enabled"]');
+          await poll(() => evalAs<string>(popup, textOf('.note')), (t) => t.includes('Highlighting is off on this page'), 'off after restart');
+          assert.equal(await evalAs<boolean | null>(popup, checkedJs('input[name="site-enabled"]')), false, 'switch still off');
+          assert.equal(await evalAs<number>(page, MARK_COUNT_JS), 0, 'no highlights after restart');
+        }
+
+        // And on again: the names come back.
+        await popup.click('input[name="site-enabled"]');
+        await poll(() => evalAs<number>(page, MARK_COUNT_JS), (n) => n > 0, 'highlights back');
+      } finally {
+        await popup.close();
+        await page.close();
+      }
+      assert.deepEqual(b.offLoopback(), [], 'requests left 127.0.0.1');
+    });
+  });
+}
+
+// ---- Chromium: our own persistent context, so that a restart keeps the profile -------------------
+
+interface ChromiumRun {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  offLoopback: string[];
+  close(): Promise<void>;
+}
+
+async function launchChromiumProfile(userDataDir: string): Promise<ChromiumRun> {
+  const extDir = path.join(ROOT, 'dist/chrome');
+  const proxy = await startTrapProxy();
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: process.env.HEADLESS !== '0',
+    viewport: { width: 1280, height: 900 },
+    args: [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`, ...CHROMIUM_FLAGS, `--proxy-server=http://${proxy.host}:${proxy.port}`],
+  });
+  const offLoopback: string[] = [];
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (isLocalUrl(url)) return route.fallback();
+    offLoopback.push(url);
+    return route.abort('blockedbyclient');
+  });
+  const ours = (w: Worker) => w.url().startsWith('chrome-extension://');
+  const worker = context.serviceWorkers().find(ours) ?? (await context.waitForEvent('serviceworker', { predicate: ours, timeout: WAIT }));
+  return {
+    context,
+    worker,
+    extensionId: new URL(worker.url()).host,
+    offLoopback,
+    close: async () => {
+      offLoopback.push(...proxy.attempts.map((a) => `proxy ${a}`));
+      await context.close().catch(() => {});
+      await proxy.close();
+    },
+  };
+}
+
+function chromiumBrowser(run: ChromiumRun, server: StaticServer): PopupBrowser {
+  const activeTabId = async (page: PlaywrightPage) => {
+    await page.bringToFront();
+    const id = await run.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+    assert.ok(typeof id === 'number', 'active tab id');
+    return id;
+  };
+  return {
+    async openArticle(opts?: { expectMarks?: boolean }) {
+      const page = await run.context.newPage();
+      await page.goto(server.url(ARTICLE));
+      if (opts?.expectMarks !== false) await page.locator('mark.backstory-mark').first().waitFor({ state: 'attached', timeout: WAIT });
+      const marks = await waitUntilStable(() => page.evaluate(markIds));
+      return { page, tabId: await activeTabId(page), marks };
+    },
+    async openUnreachable() {
+      const page = await run.context.newPage();
+      await page.goto('about:blank');
+      return activeTabId(page);
+    },
+    async openPopup(suffix, ready) {
+      const page = await run.context.newPage();
+      await page.goto(`chrome-extension://${run.extensionId}/popup.html${suffix}`);
+      await page.locator(ready).first().waitFor({ timeout: WAIT });
+      return page;
+    },
+    async screenshot(page, file, size) {
+      const p = page as PlaywrightPage;
+      await p.setViewportSize(size);
+      await p.screenshot({ path: file });
+    },
+    offLoopback: () => [...run.offLoopback],
+  };
+}
+
+popupSuite('Chromium', async () => {
+  const server = await startServer();
+  server.addPage(ARTICLE, ARTICLE_HTML);
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'backstory-popup-'));
+  let run = await launchChromiumProfile(profile);
+  return {
+    b: chromiumBrowser(run, server),
+    async restart() {
+      // A new browser on the same user-data-dir: settings in storage.sync must still be there.
+      await run.close();
+      run = await launchChromiumProfile(profile);
+      return chromiumBrowser(run, server);
+    },
+    async teardown() {
+      await run.close();
+      await server.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+});
+
+// ---- Firefox: the shared launcher (its temporary profile goes with the browser, so no restart) ----
+
+popupSuite('Firefox', async () => {
+  const server = await startServer();
+  server.addPage(ARTICLE, ARTICLE_HTML);
+  const browser: FirefoxSession = await launchFirefox();
+  // An extension page to look tab ids up from (BiDi does not expose the background page).
+  const ext = await browser.openExtensionPage('popup.html', '#app h1', WAIT);
+  const tabIdOf = async (url: string) => {
+    const id = await ext.evaluate(`browser.tabs.query({}).then((tabs) => (tabs.find((t) => t.url === ${JSON.stringify(url)}) || {}).id)`);
+    assert.ok(typeof id === 'number', `tab id for ${url}`);
+    return id;
+  };
+  const b: PopupBrowser = {
+    async openArticle(opts?: { expectMarks?: boolean }) {
+      const page = await browser.newPage();
+      await page.goto(server.url(ARTICLE));
+      if (opts?.expectMarks !== false) await page.waitForSelector('mark.backstory-mark', { timeout: WAIT });
+      const marks = await waitUntilStable(() => page.evaluate(markIds));
+      return { page: page as unknown as AnyPage, tabId: await tabIdOf(server.url(ARTICLE)), marks };
+    },
+    async openUnreachable() {
+      // An extension page: no content script runs there (as on about: pages and the add-ons store),
+      // and unlike about:blank its URL is visible to the extension for the look-up.
+      await browser.openExtensionPage('options.html', '#app h1', WAIT);
+      return tabIdOf(browser.extensionUrl('options.html'));
+    },
+    async openPopup(suffix, ready) {
+      return (await browser.openExtensionPage(`popup.html${suffix}`, ready, WAIT)) as unknown as AnyPage;
+    },
+    async screenshot(page, file, size) {
+      const p = page as unknown as PuppeteerPage;
+      await p.setViewport(size);
+      await p.screenshot({ path: file as `${string}.png` });
+    },
+    offLoopback: () => browser.offLoopback(),
+  };
+  return {
+    b,
+    async teardown() {
+      await browser.close();
+      await server.close();
+    },
+  };
+});
