@@ -139,6 +139,8 @@ export async function build() {
     jsx: 'automatic',
     jsxImportSource: 'preact',
     define: { 'process.env.NODE_ENV': JSON.stringify(dev ? 'development' : 'production') },
+    // mark.js's package entry is an ES5 build with Babel helpers; its ES6 build is 3 KB smaller.
+    alias: { 'mark.js': 'mark.js/dist/mark.es6.js' },
     plugins: [virtualModules(data)],
     logLevel: 'warning',
   });

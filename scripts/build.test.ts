@@ -1,0 +1,68 @@
+// The build: both browsers' variants from one manifest, reproducible zips without source maps,
+// icons at every size. Runs the real build (about 1 s) twice.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { unzipSync } from 'fflate';
+
+const root = path.resolve(import.meta.dirname, '..');
+const dist = path.join(root, 'dist');
+const version = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version as string;
+
+function build(): void {
+  const res = spawnSync(process.execPath, ['build.mjs'], { cwd: root, encoding: 'utf8' });
+  assert.equal(res.status, 0, res.stderr);
+}
+
+function hashes(dir: string, base = dir, out: Record<string, string> = {}): Record<string, string> {
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) hashes(full, base, out);
+    else out[path.relative(base, full)] = createHash('sha256').update(readFileSync(full)).digest('hex');
+  }
+  return out;
+}
+
+test('two builds of the same sources are byte-identical, zips included', { timeout: 60_000 }, () => {
+  build();
+  const first = hashes(dist);
+  build();
+  assert.deepEqual(hashes(dist), first);
+  assert.ok(first[`backstory-chrome-${version}.zip`] && first[`backstory-firefox-${version}.zip`], 'both zips written');
+});
+
+test('each browser gets its own manifest variant', () => {
+  const chrome = JSON.parse(readFileSync(path.join(dist, 'chrome/manifest.json'), 'utf8'));
+  const firefox = JSON.parse(readFileSync(path.join(dist, 'firefox/manifest.json'), 'utf8'));
+  assert.deepEqual(chrome.background, { service_worker: 'background.js' });
+  assert.equal(chrome.browser_specific_settings, undefined);
+  assert.deepEqual(firefox.background, { scripts: ['background.js'] });
+  assert.equal(firefox.browser_specific_settings.gecko.id, 'backstory@backstory-reader');
+  assert.equal(firefox.browser_specific_settings.gecko.strict_min_version, '142.0');
+  assert.deepEqual(chrome.permissions, ['storage']);
+});
+
+test('zips hold the unpacked extension minus source maps; bundles are minified', () => {
+  for (const browser of ['chrome', 'firefox']) {
+    const files = Object.keys(unzipSync(readFileSync(path.join(dist, `backstory-${browser}-${version}.zip`)))).sort();
+    const unpacked = Object.keys(hashes(path.join(dist, browser))).sort();
+    assert.deepEqual(files, unpacked.filter((f) => !f.endsWith('.map')), browser);
+    assert.ok(unpacked.includes('content.js.map'), 'source maps stay in the unpacked folder');
+    for (const size of [16, 32, 48, 128]) assert.ok(files.includes(`icons/icon-${size}.png`), `icon ${size}`);
+    const content = readFileSync(path.join(dist, browser, 'content.js'), 'utf8');
+    // Minified: local names are mangled (a class name from the source is gone), no comments.
+    assert.ok(!content.includes('HighlightRegistry') && !content.includes('Why not one big regular'), 'content.js is minified');
+  }
+});
+
+test('icons are PNGs of the named sizes', () => {
+  for (const size of [16, 32, 48, 128]) {
+    const png = readFileSync(path.join(dist, `chrome/icons/icon-${size}.png`));
+    assert.equal(png.toString('latin1', 1, 4), 'PNG');
+    assert.equal(png.readUInt32BE(16), size, 'width');
+    assert.equal(png.readUInt32BE(20), size, 'height');
+  }
+});
