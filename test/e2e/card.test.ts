@@ -102,6 +102,8 @@ interface Driver {
   sendToTab(message: Message): Promise<void>;
   screenshot(file: string): Promise<void>;
   closePage(): Promise<void>;
+  /** Stops the background (Chromium's service worker), as Chrome does after ~30 s idle. */
+  stopBackground?(): Promise<void>;
   pageErrors(): string[];
   offLoopback(): string[];
 }
@@ -336,6 +338,22 @@ function cardSuite(name: string, setup: () => Promise<{ driver: Driver; teardown
       }
     });
 
+    // After the next-name test: it talks to the worker handle this one stops.
+    if (name === 'Chromium') {
+      test('after the service worker is stopped, the card still gets its background (cold start)', { timeout: TEST_TIMEOUT }, async () => {
+        await d.open(PAGES.light, ['wang-yi']);
+        try {
+          assert.ok(d.stopBackground);
+          await d.stopBackground();
+          // Nothing was fetched on this page yet: get-entity has to wake the worker.
+          const { snap } = await hoverOpen(d, 'wang-yi');
+          assert.ok(snap.text.includes('Wang Yi') && snap.text.includes('In this story'), snap.text.slice(0, 200));
+        } finally {
+          await d.closePage();
+        }
+      });
+    }
+
     test('a strict page CSP does not unstyle the card', { timeout: TEST_TIMEOUT }, async () => {
       await d.open(PAGES.csp, ['antony-blinken']);
       try {
@@ -395,6 +413,25 @@ cardSuite(
         await page?.close();
         page = undefined;
       },
+      async stopBackground() {
+        const cdp = await browser.context.newCDPSession(current());
+        try {
+          const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { type: string; url: string; targetId: string }[] };
+          const isWorker = (t: { type: string; url: string }) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${browser.extensionId}/`);
+          const worker = targetInfos.find(isWorker);
+          assert.ok(worker, 'the extension service worker is running');
+          await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+          const deadline = Date.now() + WAIT;
+          for (;;) {
+            const now = (await cdp.send('Target.getTargets')) as { targetInfos: { type: string; url: string }[] };
+            if (!now.targetInfos.some(isWorker)) break;
+            assert.ok(Date.now() < deadline, 'the service worker did not stop');
+            await sleep(POLL_MS);
+          }
+        } finally {
+          await cdp.detach().catch(() => {});
+        }
+      },
       pageErrors: () => browser.pageErrors,
       offLoopback: () => browser.offLoopback(),
     };
@@ -445,10 +482,11 @@ cardSuite(
       setViewport: (width, height) => current().setViewport({ width, height }),
       async sendToTab(message) {
         await extPage.evaluate(
+          // The newest tab with the page's URL: a closed test page may still be listed for a moment.
           `browser.tabs.query({}).then((tabs) => {
-            const tab = tabs.find((t) => t.url === ${JSON.stringify(pageUrl)});
-            if (!tab) throw new Error('test tab not found');
-            return browser.tabs.sendMessage(tab.id, ${JSON.stringify(message)});
+            const ids = tabs.filter((t) => t.url === ${JSON.stringify(pageUrl)}).map((t) => t.id).sort((a, b) => a - b);
+            if (ids.length === 0) throw new Error('test tab not found');
+            return browser.tabs.sendMessage(ids[ids.length - 1], ${JSON.stringify(message)});
           })`,
         );
       },

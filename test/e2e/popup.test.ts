@@ -22,6 +22,7 @@ import { markIds, waitUntilStable } from './support/checks';
 /** The part of the extension API used inside the service worker (Chromium). */
 declare const chrome: {
   tabs: { query(q: { active: boolean; lastFocusedWindow: boolean }): Promise<{ id?: number }[]> };
+  action: { getBadgeText(d: { tabId: number }): Promise<string> };
 };
 
 const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
@@ -97,6 +98,8 @@ interface PopupBrowser {
   /** Opens popup.html<suffix> in a tab and waits for `ready`. */
   openPopup(suffix: string, ready: string): Promise<AnyPage>;
   screenshot(page: AnyPage, file: string, size: { width: number; height: number }): Promise<void>;
+  /** The action badge's text for a tab, read through the extension API. */
+  badge(tabId: number): Promise<string>;
   offLoopback(): string[];
 }
 
@@ -124,6 +127,8 @@ function popupSuite(name: string, setup: () => Promise<{ b: PopupBrowser; restar
         assert.ok((expected.find((r) => r.id === 'antony-blinken')?.count ?? 0) >= 2, 'Blinken is named at least twice');
         const rows = await poll(() => evalAs<Row[]>(popup, ROWS_JS), (r) => r.length === expected.length, 'all rows');
         assert.deepEqual(rows, expected);
+        // The badge counts the same distinct names (set by the background for this tab).
+        await poll(() => b.badge(tabId), (t) => t === String(expected.length), `badge "${expected.length}"`);
         assert.equal(await evalAs<boolean | null>(popup, checkedJs('input[name="site-enabled"]')), true, 'site switch on');
         assert.match(await evalAs<string>(popup, textOf('.switches')), /127\.0\.0\.1/);
         assert.match(await evalAs<string>(popup, textOf('.story')), /Bali/, 'the story is shown');
@@ -241,7 +246,7 @@ interface ChromiumRun {
 }
 
 async function launchChromiumProfile(userDataDir: string): Promise<ChromiumRun> {
-  const extDir = path.join(ROOT, 'dist/chrome');
+  const extDir = path.resolve(ROOT, process.env.BACKSTORY_CHROME_EXT ?? 'dist/chrome');
   const proxy = await startTrapProxy();
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
@@ -302,6 +307,7 @@ function chromiumBrowser(run: ChromiumRun, server: StaticServer): PopupBrowser {
       await p.setViewportSize(size);
       await p.screenshot({ path: file });
     },
+    badge: (tabId) => run.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId),
     offLoopback: () => [...run.offLoopback],
   };
 }
@@ -336,7 +342,10 @@ popupSuite('Firefox', async () => {
   // An extension page to look tab ids up from (BiDi does not expose the background page).
   const ext = await browser.openExtensionPage('popup.html', '#app h1', WAIT);
   const tabIdOf = async (url: string) => {
-    const id = await ext.evaluate(`browser.tabs.query({}).then((tabs) => (tabs.find((t) => t.url === ${JSON.stringify(url)}) || {}).id)`);
+    // The newest tab with that URL: a closed test page may still be listed for a moment.
+    const id = await ext.evaluate(
+      `browser.tabs.query({}).then((tabs) => tabs.filter((t) => t.url === ${JSON.stringify(url)}).map((t) => t.id).sort((a, b) => a - b).pop())`,
+    );
     assert.ok(typeof id === 'number', `tab id for ${url}`);
     return id;
   };
@@ -362,6 +371,7 @@ popupSuite('Firefox', async () => {
       await p.setViewport(size);
       await p.screenshot({ path: file as `${string}.png` });
     },
+    badge: async (tabId) => String(await ext.evaluate(`browser.action.getBadgeText({ tabId: ${tabId} })`)),
     offLoopback: () => browser.offLoopback(),
   };
   return {
