@@ -17,6 +17,13 @@ const SCAN_CHUNK_CHARS = 32_768;
 /** Text nodes wrapped per mark.js call: mark.js compares its contexts pairwise, so keep batches small. */
 const WRAP_BATCH_NODES = 64;
 /**
+ * Marks in one text node. All of a node's marks are made in one task (the registry splits and
+ * wraps a node at once) and mark.js takes about 0.2 ms per mark in Chromium: 5,000 mentions in
+ * one 5 MB text node made a task of over 2 s. 250 keep that task near 50 ms and still cover a
+ * screenful of even that text (test/e2e/huge-pages.test.ts).
+ */
+export const MAX_MARKS_PER_TEXT_NODE = 250;
+/**
  * A page cannot make us add more marks than this: beyond it a reader gains nothing, and a hostile
  * page (a 5 MB text of names) cannot make us slow it down.
  */
@@ -159,6 +166,7 @@ export class Highlighter {
     for (const { node, mention } of placed) {
       let list = byNode.get(node);
       if (!list) byNode.set(node, (list = []));
+      if (list.length >= MAX_MARKS_PER_TEXT_NODE) continue;
       list.push({ start: mention.start, end: mention.end, entityId: this.matcher.entityId(mention.entity) });
     }
     const scannedText = new Map(scanned.map((s) => [s.node, s.text]));
