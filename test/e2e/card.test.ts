@@ -98,6 +98,8 @@ interface Driver {
   click(x: number, y: number): Promise<void>;
   press(key: string, shift?: boolean): Promise<void>;
   setViewport(width: number, height: number): Promise<void>;
+  /** Runs `act` and returns the URL of the tab it opened. */
+  newTabFrom(act: () => Promise<void>): Promise<string>;
   /** Sends a message to the current tab's content script from the extension (as a command does). */
   sendToTab(message: Message): Promise<void>;
   screenshot(file: string): Promise<void>;
@@ -253,6 +255,18 @@ function cardSuite(name: string, setup: () => Promise<{ driver: Driver; teardown
       }
     });
 
+    test('"Full background" opens the entity page in a new tab', { timeout: TEST_TIMEOUT }, async () => {
+      await d.open(PAGES.light, ['antony-blinken']);
+      try {
+        const { snap } = await hoverOpen(d, 'antony-blinken');
+        const full = button(snap, 'Full background');
+        const url = await d.newTabFrom(() => d.click(full.x + full.width / 2, full.y + full.height / 2));
+        assert.match(url, /\/popup\.html#entity=antony-blinken$/);
+      } finally {
+        await d.closePage();
+      }
+    });
+
     test('Esc closes the card', { timeout: TEST_TIMEOUT }, async () => {
       await d.open(PAGES.light, ['antony-blinken']);
       try {
@@ -398,6 +412,15 @@ cardSuite(
         await current().keyboard.press(shift ? `Shift+${key}` : key);
       },
       setViewport: (width, height) => current().setViewportSize({ width, height }),
+      async newTabFrom(act) {
+        const opened = browser.context.waitForEvent('page', { timeout: WAIT });
+        await act();
+        const tab = await opened;
+        await tab.waitForURL(/#entity=/, { timeout: WAIT });
+        const url = tab.url();
+        await tab.close();
+        return url;
+      },
       async sendToTab(message) {
         // From the service worker, as the command handler does: to the active tab.
         await browser.serviceWorker.evaluate(async (m) => {
@@ -480,6 +503,23 @@ cardSuite(
         if (shift) await kb.up('Shift');
       },
       setViewport: (width, height) => current().setViewport({ width, height }),
+      async newTabFrom(act) {
+        // BiDi does not report extension tabs opened by the extension reliably: ask the tabs API.
+        const list = `browser.tabs.query({}).then((tabs) => tabs.map((t) => ({ id: t.id, url: t.url || '' })))`;
+        const before = new Set(((await extPage.evaluate(list)) as { id: number }[]).map((t) => t.id));
+        await act();
+        const deadline = Date.now() + WAIT;
+        for (;;) {
+          const tabs = (await extPage.evaluate(list)) as { id: number; url: string }[];
+          const fresh = tabs.find((t) => !before.has(t.id) && t.url.includes('#entity='));
+          if (fresh) {
+            await extPage.evaluate(`browser.tabs.remove(${fresh.id})`);
+            return fresh.url;
+          }
+          assert.ok(Date.now() < deadline, `no new tab; tabs: ${JSON.stringify(tabs)}`);
+          await sleep(POLL_MS);
+        }
+      },
       async sendToTab(message) {
         await extPage.evaluate(
           // The newest tab with the page's URL: a closed test page may still be listed for a moment.
