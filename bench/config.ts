@@ -1,0 +1,105 @@
+/**
+ * Every knob of `npm run bench` in one place, with the reason for its value. The full run must fit
+ * in about ten minutes on a 2-core machine; `--quick` is a smoke run of a few minutes.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
+export const ROOT = path.resolve(BENCH_DIR, '..');
+/** Built references, Backstory variants and raw results: gitignored, rebuilt by every run. */
+export const BUILD_DIR = path.join(BENCH_DIR, '.build');
+/** The real pages are read from the shared corpus in place, never copied into the project. */
+export const CORPUS_DIR = path.resolve(ROOT, '../shared/corpus/pages');
+/**
+ * Copies of Backstory (dist/chrome, and builds against other knowledge bases) live outside the
+ * project: under bench/ the repo's eslint would lint their bundles.
+ */
+export const BACKSTORY_COPY_DIR = path.join(os.tmpdir(), 'backstory-bench');
+export const RESULTS_FILE = path.join(BENCH_DIR, 'results.md');
+
+/** What the content scripts of all variants set when a highlighting run is finished (see src/content/highlighter.ts). */
+export const DONE_MARK = 'backstory:highlighted';
+/** Every variant wraps names in <mark class="backstory-mark">, so marks are counted the same way. */
+export const MARK_SELECTOR = 'mark.backstory-mark';
+
+/**
+ * The largest real pages (by bytes), plus the two pages that name no entity. Smaller pages say
+ * little about cost: everything is fast on them.
+ */
+export const LARGE_PAGES = [
+  'reddit-showerthoughts-vanilla-ice-cream.html',
+  'dailymail-mcphee-foster-house-hunting.html',
+  'guardian-maori-whale-strandings.html',
+  'ticotimes-us-migration-blinken.html',
+  // Not the next largest (scmp), but the page with the most names: the cost of wrapping on a real page.
+  'slowboring-musk-china-business-ties.html',
+];
+/** Pages that name no entity of the knowledge base: the cost a reader pays on most of the web. */
+export const NO_NAME_PAGES = ['reddit-showerthoughts-vanilla-ice-cream.html', 'newrepublic-trump-twitter-smoke-screen.html'];
+
+/** Knowledge-base sizes for the scaling table; 16 is the built-in knowledge base's named entities. */
+export const KB_SIZES = [16, 100, 1_000, 10_000];
+/** Text size of the generated page the knowledge-base table runs on: large, yet small enough for reference A to finish. */
+export const KB_PAGE_TEXT_BYTES = 300_000;
+/** Page sizes (bytes of text) for the page-size table: a long article to a hostile 5 MB page. */
+export const PAGE_TEXT_SIZES = [100_000, 500_000, 1_000_000, 2_000_000, 5_000_000];
+
+/** Dynamic growth: 1,000 paragraphs appended by the page in 20 batches of 50. */
+export const GROWTH_BATCHES = 20;
+export const GROWTH_BATCH_PARAGRAPHS = 50;
+/**
+ * Time between two batches: longer than the page watcher's 100 ms delay, as a feed that loads
+ * more as the reader scrolls; short enough that the 20 batches take 7 s per load.
+ */
+export const GROWTH_INTERVAL_MS = 350;
+/** Paragraphs the growth page starts with, before it appends anything. */
+export const GROWTH_INITIAL_PARAGRAPHS = 20;
+/** Batches per group when reporting the cost per batch (see groupCosts in main.ts). */
+export const GROWTH_GROUP = 5;
+
+export interface RunCounts {
+  /** Loads per variant and page in the headline table (the median of these is reported). */
+  headline: number;
+  kb: number;
+  pageSize: number;
+  growth: number;
+}
+
+/**
+ * At least 5 runs for the headline and knowledge-base tables (reference A excepted: see its
+ * budget below). The page-size and growth tables get 3: a 5 MB page takes Backstory about 30 s
+ * per load on a busy 2-core machine, and five of each would double the run's ten minutes.
+ */
+export const FULL_RUNS: RunCounts = { headline: 5, kb: 5, pageSize: 3, growth: 3 };
+export const QUICK_RUNS: RunCounts = { headline: 1, kb: 1, pageSize: 1, growth: 1 };
+
+/** Quick runs use fewer pages and sizes so the smoke test takes a few minutes. */
+export const QUICK_LARGE_PAGES = ['dailymail-mcphee-foster-house-hunting.html'];
+export const QUICK_NO_NAME_PAGES = ['newrepublic-trump-twitter-smoke-screen.html'];
+export const QUICK_PAGE_TEXT_SIZES = [100_000, 1_000_000];
+export const QUICK_KB_SIZES = [16, 1_000];
+
+/**
+ * Highlighting is "complete" when neither the number of marks nor the number of done marks has
+ * changed for this long: longer than the page watcher's delay (100 ms) plus a slice of work.
+ */
+export const SETTLE_QUIET_MS = 600;
+/** How often the page is polled for marks while waiting for it to settle. */
+export const SETTLE_POLL_MS = 100;
+/** A load that has not settled by then is reported as timed out. */
+export const LOAD_TIMEOUT_MS = 60_000;
+/**
+ * Reference A (mark.js once per keyword) takes 10 to 40 s per load on the largest real pages and
+ * minutes at 1,000 entities: stop a load at this cap and report the cap as a lower bound.
+ */
+export const SLOW_REFERENCE_CAP_MS = 40_000;
+/**
+ * Wall time reference A may use per page before it gets no further loads: five loads of 40 s per
+ * page would take the whole run's ten minutes; its cost is so far from Backstory's that one or
+ * two loads settle every ratio.
+ */
+export const SLOW_REFERENCE_BUDGET_MS = 30_000;
+/** Seed of the page and name generators: the same pages on every run and every machine. */
+export const SEED = 20_261_129;

@@ -1,0 +1,385 @@
+/**
+ * `npm run bench` (through bench/run.mjs): Backstory against two reference content scripts and a
+ * page without extension, in headless Chromium, offline. Writes bench/results.md.
+ *
+ *   --quick            smoke run: fewer pages, sizes and runs (a few minutes)
+ *   --suites=a,b       only these of: headline, kb, size, growth (default: all)
+ */
+import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { startServer, type StaticServer } from '../test/e2e/support/server';
+import { chromiumPath } from '../test/e2e/support/browsers';
+import {
+  BACKSTORY_COPY_DIR, BUILD_DIR, CORPUS_DIR, FULL_RUNS, GROWTH_BATCHES, GROWTH_BATCH_PARAGRAPHS, GROWTH_GROUP,
+  GROWTH_INITIAL_PARAGRAPHS, GROWTH_INTERVAL_MS, KB_PAGE_TEXT_BYTES, KB_SIZES,
+  LARGE_PAGES, NO_NAME_PAGES, PAGE_TEXT_SIZES, QUICK_KB_SIZES, QUICK_LARGE_PAGES, QUICK_NO_NAME_PAGES, QUICK_PAGE_TEXT_SIZES,
+  QUICK_RUNS, RESULTS_FILE, ROOT, SLOW_REFERENCE_BUDGET_MS, SLOW_REFERENCE_CAP_MS, type RunCounts,
+} from './config';
+import { builtInData, scaledData } from './kb';
+import { runMatrix, WARMUP_HTML, WARMUP_PATH, type MatrixResults, type Target, type Variant } from './matrix';
+import type { LoadResult } from './measure';
+import { growthPage, newsPage } from './pages';
+import { costCell, costRatio, figures, heapAdded, speedup, table, type Figures } from './report';
+import { sourceMapper } from './sourcemap';
+import { fmt, num, spread } from './stats';
+import { buildBackstory, buildReference, contentScriptBreakdown } from './variants';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const suitesArg = args.find((a) => a.startsWith('--suites='))?.slice('--suites='.length);
+const suites = new Set(suitesArg ? suitesArg.split(',') : ['headline', 'kb', 'size', 'growth']);
+const runs: RunCounts = quick ? QUICK_RUNS : FULL_RUNS;
+
+const NAMES = { base: 'no extension', backstory: 'Backstory', a: 'A: mark.js per keyword', b: 'B: minimal' };
+/** Names of the variants in compact table cells. */
+const SHORT: Record<string, string> = { [NAMES.backstory]: 'Backstory', [NAMES.a]: 'A', [NAMES.b]: 'B' };
+
+const started = Date.now();
+const log = (line: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+const kb = (bytes: number) => `${num(bytes / 1024)} KB`;
+
+/** dist/chrome can be rebuilt by others while the bench runs: measure a copy taken now. */
+async function snapshotDist(): Promise<string> {
+  const dir = path.join(BACKSTORY_COPY_DIR, 'backstory-dist');
+  await rm(dir, { recursive: true, force: true });
+  await cp(path.join(ROOT, 'dist/chrome'), dir, { recursive: true });
+  return dir;
+}
+
+const sections: string[] = [];
+const checks: { target: string; measured: string; met: boolean | null }[] = [];
+const check = (target: string, measured: string, met: boolean | null) => checks.push({ target, measured, met });
+const pageLabel = (file: string) => file.replace(/\.html$/, '');
+
+function machine(): string {
+  let chromium = '?';
+  try {
+    chromium = execFileSync(chromiumPath(), ['--version'], { encoding: 'utf8' }).trim();
+  } catch {
+    // reported as "?"
+  }
+  const load = os.loadavg().map((l) => l.toFixed(1)).join(', ');
+  return [
+    `- Date: ${new Date().toISOString()}`,
+    `- Machine: ${os.cpus().length} cores (\`nproc\`: ${os.availableParallelism()}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, ${os.cpus()[0]?.model ?? '?'}`,
+    `- ${chromium}, headless; Node ${process.version}`,
+    `- Load average at the start (1, 5, 15 min): ${load}`,
+  ].join('\n');
+}
+
+/** Self time per source line of Backstory's content script, over all its traced loads. */
+function hotspots(all: LoadResult[], mapFile: string, top: number): string {
+  const map = sourceMapper(mapFile);
+  const total = new Map<string, number>();
+  let loads = 0;
+  for (const r of all) {
+    if (!r.cost) continue;
+    loads++;
+    for (const [key, ms] of r.cost.selfTime) {
+      const [fn, pos] = key.split('@') as [string, string];
+      const [line, col] = pos.split(':').map(Number) as [number, number];
+      const src = fn === '(evaluate script)' ? null : map(line, col);
+      const where = src ? `${fn} (${src.source}:${src.line})` : fn;
+      total.set(where, (total.get(where) ?? 0) + ms);
+    }
+  }
+  const sum = [...total.values()].reduce((a, b) => a + b, 0);
+  const rows = [...total]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([where, ms]) => [`\`${where}\``, num(ms / Math.max(1, loads)), `${((ms / sum) * 100).toFixed(0)} %`]);
+  return table(['function (source of its start)', 'wall ms per load', 'share'], rows);
+}
+
+async function headline(server: StaticServer, warmup: string, backstoryDir: string, refs: { a: string; b: string }) {
+  const noNamePages = quick ? QUICK_NO_NAME_PAGES : NO_NAME_PAGES;
+  const pages = [...new Set([...(quick ? QUICK_LARGE_PAGES : LARGE_PAGES), ...noNamePages])];
+  const targets: Target[] = pages.map((p) => ({ label: pageLabel(p), url: server.url(`/corpus/${p}`) }));
+  const variants: Variant[] = [
+    { name: NAMES.base, dir: null },
+    { name: NAMES.backstory, dir: backstoryDir },
+    { name: NAMES.b, dir: refs.b },
+    { name: NAMES.a, dir: refs.a, timeoutMs: SLOW_REFERENCE_CAP_MS, budgetMs: SLOW_REFERENCE_BUDGET_MS },
+  ];
+  log(`headline: ${targets.length} pages × ${variants.length} variants × ${runs.headline} runs`);
+  const results = await runMatrix(variants, targets, runs.headline, warmup, log);
+  const rows: string[][] = [];
+  const sizes = new Map<string, number>();
+  for (const p of pages) sizes.set(pageLabel(p), (await stat(path.join(CORPUS_DIR, p))).size);
+  const noName = new Set(noNamePages.map(pageLabel));
+  let worstLongest = 0;
+  let worstLongestCpu = 0;
+  for (const t of targets) {
+    const f = (v: string) => figures(results.get(v)!.get(t.label)!);
+    const base = f(NAMES.base);
+    const [bs, a, b] = [f(NAMES.backstory), f(NAMES.a), f(NAMES.b)];
+    for (const [name, fig] of [[NAMES.backstory, bs], [NAMES.b, b], [NAMES.a, a]] as const) {
+      rows.push([
+        name === NAMES.backstory ? `**${t.label}** (${kb(sizes.get(t.label)!)})` : '',
+        SHORT[name]!,
+        costCell(fig, (x) => x.cpu),
+        costCell(fig, (x) => x.wall),
+        fmt(fig.longest),
+        fmt(fig.longestCpu),
+        fmt(fig.dclToDone),
+        fig.marks ? num(fig.marks.median) : '–',
+        heapAdded(fig, base),
+        name === NAMES.backstory ? '' : costRatio(bs, fig),
+      ]);
+    }
+    worstLongest = Math.max(worstLongest, bs.longest?.max ?? 0);
+    worstLongestCpu = Math.max(worstLongestCpu, bs.longestCpu?.max ?? 0);
+    const vsB = bs.cpu && b.cpu ? bs.cpu.median / b.cpu.median : null;
+    if (!noName.has(t.label)) {
+      check(`Backstory ≤ 1.5× B main-thread time (${t.label})`, vsB === null ? '–' : `${vsB.toFixed(2)}×`, vsB === null ? null : vsB <= 1.5);
+      const up = speedup(bs, a);
+      check(`≥ 10× faster than A, built-in KB (${t.label})`, up === null ? '–' : `${up.toFixed(0)}×${a.cpu ? '' : ' (A stopped: at least)'}`, up === null ? null : up >= 10);
+    } else {
+      check(`< 5 ms on a page with no names (${t.label})`, fmt(bs.cpu, ' ms'), bs.cpu ? bs.cpu.median < 5 : null);
+    }
+  }
+  check('no task over 50 ms (Backstory, all real pages, worst load)', `${num(worstLongest)} ms wall, ${num(worstLongestCpu)} ms CPU`, worstLongest <= 50);
+  sections.push(`## Headline: real pages, built-in knowledge base
+
+Median (min–max) over the loads; **CPU** = main-thread CPU time in the variant's content script
+(trace samples with a frame of \`chrome-extension://<id>/content.js\`, each task's share applied to
+the task's thread time); **wall** = the same samples in wall time (inflated when the machine is
+busy); **longest task** = the longest main-thread task (RunTask) in which the script ran, wall and
+CPU; **DCL→done** = DOMContentLoaded to the last \`backstory:highlighted\` mark; **heap added** =
+JS heap after a forced GC minus the page without extension. Ratio = Backstory CPU / variant CPU.
+
+${table(['page', 'variant', 'CPU ms', 'wall ms', 'longest task ms', 'longest task CPU ms', 'DCL→done ms', 'marks', 'heap added', 'Backstory ÷'], rows)}
+
+Marks differ by design: B wraps every match of the compiled matcher (no page rules such as
+second references), A matches whole keywords only (\`accuracy: 'exactly'\`), Backstory applies its
+page rules.`);
+  return results;
+}
+
+async function kbScaling(server: StaticServer, warmup: string) {
+  const sizes = quick ? QUICK_KB_SIZES : KB_SIZES;
+  const url = server.addPage('/generated/kb-page.html', newsPage(KB_PAGE_TEXT_BYTES));
+  const rows: string[][] = [];
+  let at16: Figures | null = null;
+  for (const size of sizes) {
+    const data = size === 16 ? builtInData() : scaledData(size);
+    const label = `kb${size}`;
+    const variants: Variant[] = [
+      { name: NAMES.backstory, dir: await buildBackstory(label, data) },
+      { name: NAMES.b, dir: await buildReference('ref-b-minimal', label, data) },
+      { name: NAMES.a, dir: await buildReference('ref-a-markjs', label, data), timeoutMs: SLOW_REFERENCE_CAP_MS, budgetMs: SLOW_REFERENCE_BUDGET_MS },
+    ];
+    const contentBytes = (await stat(path.join(variants[0]!.dir!, 'content.js'))).size;
+    log(`kb ${size}: ${Object.keys(data.compiled.forms).length} forms, content.js ${kb(contentBytes)}`);
+    const results = await runMatrix(variants, [{ label, url }], runs.kb, warmup, log);
+    const f = (v: string) => figures(results.get(v)!.get(label)!);
+    const [bs, b, a] = [f(NAMES.backstory), f(NAMES.b), f(NAMES.a)];
+    if (size === 16) at16 = bs;
+    rows.push([
+      num(size), num(Object.keys(data.compiled.forms).length), kb(contentBytes),
+      costCell(bs, (x) => x.cpu), costCell(b, (x) => x.cpu), costCell(a, (x) => x.cpu),
+      bs.marks ? num(bs.marks.median) : '–', fmt(bs.longest), costRatio(bs, b), costRatio(bs, a),
+    ]);
+    if (size === 1_000) {
+      const up = speedup(bs, a);
+      check('≥ 100× faster than A at 1,000 entities', up === null ? '–' : `${up.toFixed(0)}×${a.cpu ? '' : ' (A stopped: at least)'}`, up === null ? null : up >= 100);
+    }
+    if (size === sizes[sizes.length - 1] && at16?.cpu && bs.cpu) {
+      const growth = bs.cpu.median / at16.cpu.median;
+      check(`nearly flat in KB size (Backstory CPU at ${num(size)} ÷ at 16)`, `${growth.toFixed(2)}×`, growth <= 1.5);
+    }
+  }
+  sections.push(`## Knowledge-base size
+
+One generated page of ${kb(KB_PAGE_TEXT_BYTES)} of text naming built-in entities and generated
+people; the knowledge base grows with generated people (full name, and surname as a second
+reference). Backstory is dist/chrome with its content script rebuilt against each knowledge base.
+Main-thread CPU ms, median (min–max). A is stopped after ${num(SLOW_REFERENCE_CAP_MS / 1000)} s
+of wall time (then "> cap") and gets fewer runs when one load takes long.
+
+${table(['entities', 'forms', 'Backstory content.js', 'Backstory CPU ms', 'B CPU ms', 'A CPU ms', 'Backstory marks', 'Backstory longest task ms', 'Backstory ÷ B', 'Backstory ÷ A'], rows)}`);
+}
+
+async function pageSizeScaling(server: StaticServer, warmup: string, backstoryDir: string, refB: string) {
+  const sizes = quick ? QUICK_PAGE_TEXT_SIZES : PAGE_TEXT_SIZES;
+  const targets: Target[] = sizes.map((s) => ({ label: kb(s), url: server.addPage(`/generated/news-${s}.html`, newsPage(s)) }));
+  const variants: Variant[] = [{ name: NAMES.backstory, dir: backstoryDir }, { name: NAMES.b, dir: refB }];
+  log(`page size: ${targets.length} pages × ${variants.length} variants × ${runs.pageSize} runs`);
+  const results = await runMatrix(variants, targets, runs.pageSize, warmup, log);
+  const rows: string[][] = [];
+  const perMb: number[] = [];
+  sizes.forEach((s, i) => {
+    const t = targets[i]!;
+    const bs = figures(results.get(NAMES.backstory)!.get(t.label)!);
+    const b = figures(results.get(NAMES.b)!.get(t.label)!);
+    const mb = s / 1e6;
+    if (bs.cpu) perMb.push(bs.cpu.median / mb);
+    rows.push([
+      t.label, fmt(bs.cpu), bs.cpu ? num(bs.cpu.median / mb) : '–', fmt(b.cpu), b.cpu ? num(b.cpu.median / mb) : '–',
+      costRatio(bs, b), fmt(bs.longest), fmt(bs.dclToDone), bs.marks ? num(bs.marks.median) : '–', b.marks ? num(b.marks.median) : '–',
+    ]);
+  });
+  if (perMb.length >= 2) {
+    const spreadPerMb = Math.max(...perMb) / Math.min(...perMb);
+    check('cost linear in page size (max ÷ min of Backstory CPU per MB)', `${spreadPerMb.toFixed(2)}×`, spreadPerMb <= 2);
+  }
+  sections.push(`## Page size
+
+Generated news pages (paragraphs, headings, links; a name every 40–60 words), built-in knowledge
+base. Main-thread CPU ms, median (min–max), and per MB of text. Backstory stops at 5,000 marks
+per page (MAX_MARKS_PER_PAGE); B marks everything.
+
+${table(['text', 'Backstory CPU ms', 'Backstory ms/MB', 'B CPU ms', 'B ms/MB', 'Backstory ÷ B', 'Backstory longest task ms', 'Backstory DCL→done ms', 'Backstory marks', 'B marks'], rows)}`);
+}
+
+/**
+ * Extension CPU per batch of the growth page, averaged over groups of GROWTH_GROUP batches: the
+ * page watcher batches mutations and defers work to stay within its CPU share, so one batch's
+ * work often lands after the next batch's mark; over a group of batches that spill-over is small.
+ */
+function groupCosts(r: LoadResult): number[] | null {
+  if (!r.cost) return null;
+  const marks = new Map<string, number>();
+  for (const m of r.cost.userMarks) if (m.name.startsWith('bench:batch-') && !marks.has(m.name)) marks.set(m.name, m.ts);
+  const edges: number[] = [];
+  for (let i = 0; i < GROWTH_BATCHES; i += GROWTH_GROUP) edges.push(marks.get(`bench:batch-${i}`) ?? NaN);
+  // The last group ends when the page is done: everything the last batch caused is in it.
+  edges.push(Infinity);
+  if (edges.some(Number.isNaN)) return null;
+  return edges.slice(0, -1).map((from, g) => {
+    const sum = r.cost!.tasks.filter((t) => t.ts >= from && t.ts < edges[g + 1]!).reduce((s, t) => s + t.extCpuMs, 0);
+    return sum / GROWTH_GROUP;
+  });
+}
+
+async function growth(server: StaticServer, warmup: string, backstoryDir: string) {
+  const url = server.addPage('/generated/growth.html', growthPage());
+  const results = await runMatrix(
+    [{ name: NAMES.backstory, dir: backstoryDir }],
+    [{ label: 'growth', url, waitForPageFlag: true }],
+    runs.growth,
+    warmup,
+    log,
+  );
+  const loads = results.get(NAMES.backstory)!.get('growth')!;
+  const perLoad = loads.map(groupCosts).filter((c) => c !== null);
+  const rows: string[][] = [];
+  const medians: number[] = [];
+  const groups = Math.ceil(GROWTH_BATCHES / GROWTH_GROUP);
+  for (let g = 0; g < groups; g++) {
+    const s = spread(perLoad.map((c) => c[g]!));
+    medians.push(s?.median ?? 0);
+    const before = GROWTH_INITIAL_PARAGRAPHS + g * GROWTH_GROUP * GROWTH_BATCH_PARAGRAPHS;
+    rows.push([
+      `${g * GROWTH_GROUP + 1}–${Math.min(GROWTH_BATCHES, (g + 1) * GROWTH_GROUP)}`,
+      `${num(before)} → ${num(before + GROWTH_GROUP * GROWTH_BATCH_PARAGRAPHS)}`,
+      fmt(s),
+    ]);
+  }
+  const f = figures(loads);
+  const initial = spread(loads.flatMap((r) => {
+    const first = r.cost?.userMarks.find((m) => m.name === 'bench:batch-0')?.ts;
+    return r.cost && first !== undefined ? [r.cost.tasks.filter((t) => t.ts < first).reduce((s, t) => s + t.extCpuMs, 0)] : [];
+  }));
+  if (perLoad.length > 0 && medians[0]) {
+    const growthRatio = medians[medians.length - 1]! / medians[0];
+    check('flat per-batch cost (last group of batches ÷ first)', `${growthRatio.toFixed(2)}× (${num(medians[0])} → ${num(medians[medians.length - 1]!)} ms per batch)`, growthRatio <= 1.5);
+  }
+  sections.push(`## Dynamic growth
+
+The page appends ${GROWTH_BATCHES} batches of ${GROWTH_BATCH_PARAGRAPHS} paragraphs (about 25 KB of
+text each), one every ${GROWTH_INTERVAL_MS} ms, to an article of ${GROWTH_INITIAL_PARAGRAPHS}
+paragraphs (Backstory only: the references do not watch the page). Cost per batch = Backstory's
+main-thread CPU from the first batch mark of a group of ${GROWTH_GROUP} to the next group's,
+divided by ${GROWTH_GROUP} (the watcher defers and merges batches, so single batches do not line
+up with its runs). First highlighting of the initial article: ${fmt(initial, ' ms')}. Marks at
+the end: ${f.marks ? num(f.marks.median) : '–'}; longest task: ${fmt(f.longest, ' ms')} wall,
+${fmt(f.longestCpu, ' ms')} CPU.
+
+${table(['batches', 'paragraphs on the page', 'Backstory CPU ms per batch'], rows)}`);
+}
+
+async function bundleSizes(distDir: string) {
+  const files = (await readdir(distDir)).filter((f) => /\.(js|css|html)$/.test(f)).sort();
+  const rows: string[][] = [];
+  for (const f of files) {
+    const bytes = await readFile(path.join(distDir, f));
+    rows.push([f, kb(bytes.length), kb(gzipSync(bytes).length)]);
+  }
+  const content = (await stat(path.join(distDir, 'content.js'))).size;
+  check('content script < 40 KB minified', kb(content), content < 40 * 1024);
+  const parts = await contentScriptBreakdown(builtInData());
+  const partRows = parts.slice(0, 12).map((p) => [`\`${p.part}\``, kb(p.bytes)]);
+  sections.push(`## Bundle sizes (dist/chrome)
+
+${table(['file', 'minified', 'gzip'], rows)}
+
+What the minified content script is made of (esbuild metafile, bytes in output):
+
+${table(['input', 'bytes'], partRows)}`);
+}
+
+async function main() {
+  await mkdir(BUILD_DIR, { recursive: true });
+  const header = machine();
+  log(`bench${quick ? ' --quick' : ''}: suites ${[...suites].join(', ')}`);
+  const backstoryDir = await snapshotDist();
+  const data = builtInData();
+  const refs = { a: await buildReference('ref-a-markjs', 'builtin', data), b: await buildReference('ref-b-minimal', 'builtin', data) };
+  const server = await startServer({ mounts: { '/corpus/': CORPUS_DIR } });
+  const warmup = server.addPage(WARMUP_PATH, WARMUP_HTML);
+  const raw: Record<string, MatrixResults> = {};
+  try {
+    await bundleSizes(backstoryDir);
+    if (suites.has('headline')) {
+      const results = await headline(server, warmup, backstoryDir, refs);
+      raw.headline = results;
+      const all = [...results.get(NAMES.backstory)!.values()].flat();
+      sections.push(`## Where Backstory's time goes (real pages)
+
+Self time of Backstory's functions in the CPU samples of all headline loads (a sample in a DOM
+call or a callee counts for the nearest Backstory frame), mapped to the source with the
+bundle's source map; "(evaluate script)" is parsing, compiling and running the top level.
+
+${hotspots(all, path.join(backstoryDir, 'content.js.map'), 12)}`);
+    }
+    if (suites.has('kb')) await kbScaling(server, warmup);
+    if (suites.has('size')) await pageSizeScaling(server, warmup, backstoryDir, refs.b);
+    if (suites.has('growth')) await growth(server, warmup, backstoryDir);
+  } finally {
+    await server.close();
+  }
+  const minutes = ((Date.now() - started) / 60_000).toFixed(1);
+  const checkRows = checks.map((c) => [c.target, c.measured, c.met === null ? 'not measured' : c.met ? 'met' : '**missed**']);
+  const doc = `# Backstory performance: results
+
+Written by \`npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}\` (bench/run.mjs). Do not edit by hand: run it again.
+
+${header}
+- Load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')}; the whole run took ${minutes} min
+- Runs per figure: ${JSON.stringify(runs)}; A is stopped at ${num(SLOW_REFERENCE_CAP_MS / 1000)} s per load and gets no more loads on a page once it has used ${num(SLOW_REFERENCE_BUDGET_MS / 1000)} s there
+- Commands: \`node build.mjs\` (only if dist/ is older than src/, data/ or manifest.json), then \`npm run bench${quick ? ' -- --quick' : ''}\`
+
+Variants: **Backstory** (dist/chrome); **A** (bench/refs/ref-a-markjs.ts): \`new Mark(document.body).mark(allAliases, {separateWordSearch: false, accuracy: 'exactly', caseSensitive: true, exclude})\`;
+**B** (bench/refs/ref-b-minimal.ts): one TreeWalker, Backstory's compiled matcher, \`splitText\` + \`<mark>\`, nothing else;
+**no extension**: the baseline for the heap. All offline (every request not for 127.0.0.1 fails at a closed proxy port), one
+headless Chromium per variant, variants alternating load by load.
+
+## Targets
+
+${table(['target', 'measured', ''], checkRows)}
+
+${sections.join('\n\n')}
+`;
+  await writeFile(RESULTS_FILE, doc);
+  await writeFile(
+    path.join(BUILD_DIR, 'results.json'),
+    JSON.stringify(raw, (_k, v: unknown) => (v instanceof Map ? Object.fromEntries(v) : v), 1),
+  );
+  log(`wrote ${path.relative(ROOT, RESULTS_FILE)} in ${minutes} min`);
+}
+
+await main();
