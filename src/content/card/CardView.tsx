@@ -24,8 +24,8 @@ export function CardView({ rootId, fetchEntity, onFullBackground, onClose, onSho
   const [stack, setStack] = useState<string[]>([rootId]);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [names, setNames] = useState<Record<string, string>>({});
-  /** Set when the reader moved within the card, so focus follows to the new heading. */
-  const moveFocus = useRef(false);
+  /** The entity the reader moved to within the card: focus follows to its heading once shown. */
+  const moveFocusTo = useRef<string | null>(null);
   const body = useRef<HTMLDivElement>(null);
   const id = stack[stack.length - 1] ?? rootId;
 
@@ -48,17 +48,17 @@ export function CardView({ rootId, fetchEntity, onFullBackground, onClose, onSho
 
   const current = loaded?.id === id ? loaded.background : undefined;
   useEffect(() => {
-    if (!moveFocus.current || current === undefined) return;
-    moveFocus.current = false;
+    if (moveFocusTo.current !== id || current === undefined) return;
+    moveFocusTo.current = null;
     const heading = body.current?.querySelector<HTMLElement>(`#${CARD_HEADING_ID}`);
     if (heading) {
       heading.tabIndex = -1;
       heading.focus();
     }
-  }, [current]);
+  }, [current, id]);
 
   const go = (next: string[]) => {
-    moveFocus.current = true;
+    moveFocusTo.current = next[next.length - 1] ?? null;
     setStack(next);
   };
   const previous = stack.length > 1 ? stack[stack.length - 2] : undefined;
