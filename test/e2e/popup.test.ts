@@ -21,6 +21,7 @@ import { markIds, waitUntilStable } from './support/checks';
 
 /** The part of the extension API used inside the service worker (Chromium). */
 declare const chrome: {
+  storage: Record<'sync' | 'local', { get(k: string): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void> }>;
   tabs: { query(q: { active: boolean; lastFocusedWindow: boolean }): Promise<{ id?: number }[]> };
   action: { getBadgeText(d: { tabId: number }): Promise<string> };
 };
@@ -97,6 +98,11 @@ interface PopupBrowser {
   openUnreachable(): Promise<number>;
   /** Opens popup.html<suffix> in a tab and waits for `ready`. */
   openPopup(suffix: string, ready: string): Promise<AnyPage>;
+  /** Opens options.html in a tab and waits for `ready`. */
+  openOptions(ready: string): Promise<AnyPage>;
+  /** Reads or writes extension storage through the extension API: area "sync" or "local". */
+  storage(area: 'sync' | 'local', op: 'get', key: string): Promise<unknown>;
+  storage(area: 'sync' | 'local', op: 'set', key: string, value: unknown): Promise<unknown>;
   screenshot(page: AnyPage, file: string, size: { width: number; height: number }): Promise<void>;
   /** The action badge's text for a tab, read through the extension API. */
   badge(tabId: number): Promise<string>;
@@ -199,6 +205,44 @@ function popupSuite(name: string, setup: () => Promise<{ b: PopupBrowser; restar
         assert.match(await evalAs<string>(popup, 'location.hash'), /^#entity=/);
       } finally {
         await popup.close();
+      }
+    });
+
+    test('options: damaged settings are repaired and said so once; sites are added and removed; reset', { timeout: TEST_TIMEOUT }, async () => {
+      await b.storage('sync', 'set', 'settings', { version: 1, style: 'sparkle', disabledSites: ['example.com', 5] });
+      let options = await b.openOptions('.notice');
+      try {
+        const notice = await evalAs<string>(options, textOf('.notice'));
+        assert.match(notice, /repaired/);
+        assert.match(notice, /Highlight style was invalid/);
+        assert.match(await evalAs<string>(options, textOf('.sites')), /example\.com/, 'the good entry is kept');
+      } finally {
+        await options.close();
+      }
+      // Shown once: the notice is cleared from storage, and a second visit has none.
+      await poll(() => b.storage('local', 'get', 'settingsRepairNotice'), (v) => v === undefined, 'notice cleared');
+      options = await b.openOptions('.sites');
+      try {
+        assert.equal(await evalAs<number>(options, `document.querySelectorAll('.notice').length`), 0);
+        await options.focus('#new-site');
+        await options.keyboard.type('https://News.Example.org/some/page');
+        await options.click('.add-site button[type="submit"]');
+        await poll(() => b.storage('sync', 'get', 'settings'), (v) => JSON.stringify(v).includes('"news.example.org"'), 'site saved');
+        await options.click('.sites button[aria-label="Turn Backstory back on for example.com"]');
+        await poll(
+          () => b.storage('sync', 'get', 'settings') as Promise<{ disabledSites?: string[] }>,
+          (v) => JSON.stringify(v?.disabledSites) === '["news.example.org"]',
+          'example.com removed',
+        );
+        await options.click('button.danger');
+        await poll(
+          () => b.storage('sync', 'get', 'settings') as Promise<{ disabledSites?: string[]; style?: string }>,
+          (v) => v?.disabledSites?.length === 0 && v.style === 'underline',
+          'defaults restored',
+        );
+        await poll(() => evalAs<string>(options, textOf('fieldset:last-of-type')), (t) => t.includes('None: Backstory highlights names on every site'), 'empty list shown');
+      } finally {
+        await options.close();
       }
     });
 
@@ -308,6 +352,17 @@ function chromiumBrowser(run: ChromiumRun, server: StaticServer): PopupBrowser {
       await p.screenshot({ path: file });
     },
     badge: (tabId) => run.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId),
+    async openOptions(ready) {
+      const page = await run.context.newPage();
+      await page.goto(`chrome-extension://${run.extensionId}/options.html`);
+      await page.locator(ready).first().waitFor({ timeout: WAIT });
+      return page;
+    },
+    storage: (area: 'sync' | 'local', op: 'get' | 'set', key: string, value?: unknown) =>
+      run.worker.evaluate(
+        async ([a, o, k, v]) => (o === 'get' ? (await chrome.storage[a].get(k))[k] : chrome.storage[a].set({ [k]: v })),
+        [area, op, key, value] as const,
+      ),
     offLoopback: () => [...run.offLoopback],
   };
 }
@@ -372,6 +427,15 @@ popupSuite('Firefox', async () => {
       await p.screenshot({ path: file as `${string}.png` });
     },
     badge: async (tabId) => String(await ext.evaluate(`browser.action.getBadgeText({ tabId: ${tabId} })`)),
+    async openOptions(ready) {
+      return (await browser.openExtensionPage('options.html', ready, WAIT)) as unknown as AnyPage;
+    },
+    storage: (area: 'sync' | 'local', op: 'get' | 'set', key: string, value?: unknown) =>
+      ext.evaluate(
+        op === 'get'
+          ? `browser.storage.${area}.get(${JSON.stringify(key)}).then((r) => r[${JSON.stringify(key)}])`
+          : `browser.storage.${area}.set({ [${JSON.stringify(key)}]: ${JSON.stringify(value)} })`,
+      ),
     offLoopback: () => browser.offLoopback(),
   };
   return {
