@@ -13,6 +13,7 @@ import { isMessage, type Message, type Replies } from '../common/messages';
 import { Highlighter } from './highlighter';
 import { PageWatcher } from './page-watcher';
 import { initHoverCard, type HoverCard } from './card/hover-card';
+import { HOST_ATTR } from './card/card-host';
 import { adjacentMark, flash, MentionCycler } from './mention-navigation';
 import { watchExtensionContext } from './extension-context';
 import { loadCompiledMatcher, watchCompiledMatcher } from '../common/compiled-matcher-store';
@@ -42,6 +43,10 @@ async function main(): Promise<void> {
       badgeTimer = setTimeout(() => send({ type: 'page-names-changed', distinct: found.length }), BADGE_UPDATE_DELAY_MS);
     },
   });
+  // A card host left by an instance that was unloaded without cleaning up (Firefox stops an
+  // uninstalled add-on's content script dead, leaving its DOM changes, then injects the new
+  // instance into the same tab): without this, every reinstall added another host.
+  for (const stale of Array.from(document.querySelectorAll(`[${HOST_ATTR}]`))) stale.remove();
   const card: HoverCard = initHoverCard(signal);
   const cycler = new MentionCycler();
 
