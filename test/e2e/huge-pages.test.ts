@@ -59,7 +59,7 @@ for (const name of BROWSERS) {
 
     async function openMonitored(path: string): Promise<{ page: AnyPage; m: Monitor & { marks: number } }> {
       const page = await b.open(server.url(path));
-      const m = await page.waitFor(monitorResult, undefined, 60_000);
+      const m = (await page.waitFor(monitorResult, undefined, 60_000))!;
       assert.notEqual(m.doneAt, null, 'the highlighter finished (its Performance mark was seen) before the 30 s limit');
       return { page, m };
     }

@@ -90,10 +90,10 @@ for (const name of BROWSERS) {
           before = await metric();
         }
         await page.evaluate((ms) => (window as unknown as { startTicker(ms: number): void }).startTicker(ms), TICKER_MS);
-        const t = await page.waitFor(() => {
+        const t = (await page.waitFor(() => {
           const x = (window as unknown as { __ticker?: Ticker }).__ticker;
           return x?.done ? x : null;
-        }, undefined, TICKER_MS + 15_000);
+        }, undefined, TICKER_MS + 15_000))!;
         const wallMs = t.endedAt - t.startedAt;
         console.log(`# ${name}: ticker ran ${t.ticks} of ${Math.round(wallMs / 10)} updates in ${Math.round(wallMs)} ms; the page's timer fell behind by at most ${t.maxGapMs} ms`);
         if (cdp) {
