@@ -104,6 +104,8 @@ interface Driver {
   sendToTab(message: Message): Promise<void>;
   screenshot(file: string): Promise<void>;
   closePage(): Promise<void>;
+  /** Emulates user preferences (Chromium): reduced motion, forced colours. */
+  emulate?(media: { reducedMotion?: 'reduce'; forcedColors?: 'active' }): Promise<void>;
   /** Stops the background (Chromium's service worker), as Chrome does after ~30 s idle. */
   stopBackground?(): Promise<void>;
   pageErrors(): string[];
@@ -352,6 +354,24 @@ function cardSuite(name: string, setup: () => Promise<{ driver: Driver; teardown
       }
     });
 
+    if (name === 'Chromium') {
+      test('with reduced motion the card appears without animation; forced colours keep it bordered', { timeout: TEST_TIMEOUT }, async () => {
+        await d.open(PAGES.light, ['antony-blinken']);
+        try {
+          assert.ok(d.emulate);
+          await d.emulate({ reducedMotion: 'reduce', forcedColors: 'active' });
+          const c = centre(await markRect(d, 'antony-blinken'));
+          await d.move(c.x, c.y);
+          // The first snapshot that sees it open must already be settled: no fade-in ran.
+          const { snap } = await waitForCard(d, (s) => s.open, 'open');
+          assert.equal(snap.settled, true, 'an animation ran despite prefers-reduced-motion');
+          await assertPlaced(d, snap, 'antony-blinken');
+        } finally {
+          await d.closePage();
+        }
+      });
+    }
+
     // After the next-name test: it talks to the worker handle this one stops.
     if (name === 'Chromium') {
       test('after the service worker is stopped, the card still gets its background (cold start)', { timeout: TEST_TIMEOUT }, async () => {
@@ -435,6 +455,9 @@ cardSuite(
       async closePage() {
         await page?.close();
         page = undefined;
+      },
+      async emulate(media) {
+        await current().emulateMedia(media);
       },
       async stopBackground() {
         const cdp = await browser.context.newCDPSession(current());

@@ -164,6 +164,27 @@ function popupSuite(name: string, setup: () => Promise<{ b: PopupBrowser; restar
       }
     });
 
+    test('"First mention only" leaves one highlight per name; the badge clears when the tab navigates', { timeout: TEST_TIMEOUT }, async () => {
+      const { page, tabId, marks } = await b.openArticle();
+      const distinct = new Set(marks).size;
+      assert.ok(marks.length > distinct, 'the article repeats some names');
+      const popup = await b.openPopup(`?tab=${tabId}`, 'input[name="first-mention-only"]');
+      try {
+        await popup.click('input[name="first-mention-only"]');
+        await poll(() => evalAs<string[]>(page, `Array.from(document.querySelectorAll('mark.backstory-mark'), (m) => m.getAttribute('data-entity-id'))`), (ids) => ids.length === distinct && new Set(ids).size === distinct, 'one mark per name');
+        await popup.click('input[name="first-mention-only"]');
+        await poll(() => evalAs<number>(page, MARK_COUNT_JS), (n) => n === marks.length, 'all marks back');
+
+        await poll(() => b.badge(tabId), (t) => t === String(distinct), 'badge before navigating');
+        // about:blank runs no content script: only the background's navigation handler can clear it.
+        await page.evaluate(`location.href = 'about:blank'`).catch(() => undefined);
+        await poll(() => b.badge(tabId), (t) => t === '', 'badge cleared after navigation');
+      } finally {
+        await popup.close();
+        await page.close();
+      }
+    });
+
     test('search covers the whole knowledge base', { timeout: TEST_TIMEOUT }, async () => {
       const { page, tabId } = await b.openArticle();
       const popup = await b.openPopup(`?tab=${tabId}`, 'ol.names > li');
