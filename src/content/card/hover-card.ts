@@ -178,7 +178,7 @@ export function initHoverCard(signal: AbortSignal): HoverCard {
     const open = state.open;
     if (!open) return;
     if (e.key === 'Escape') {
-      e.stopPropagation();
+      // Not stopped: the page may have its own use for Esc (leaving full screen, a menu).
       dispatch({ type: 'dismiss' });
       return;
     }
