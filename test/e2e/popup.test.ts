@@ -156,6 +156,7 @@ function popupSuite(name: string, setup: () => Promise<{ b: PopupBrowser; restar
           'a flashed China mention',
         );
 
+        await popup.evaluate('window.scrollTo(0, 0)');
         await mkdir(SCREENSHOTS, { recursive: true });
         await b.screenshot(popup, path.join(SCREENSHOTS, name === 'Chromium' ? 'popup.png' : 'popup-firefox.png'), { width: 440, height: 760 });
       } finally {
