@@ -35,6 +35,13 @@ export const MAX_MARKS_PER_PAGE = 5_000;
  */
 export const HIGHLIGHT_DONE_MARK = 'backstory:highlighted';
 
+interface Scanned {
+  node: Text;
+  /** The text as scanned: if the page changes it before wrapping, the node is scanned again. */
+  text: string;
+  result: ScanResult;
+}
+
 export const STYLE_CLASSES: Record<HighlightStyle, string> = {
   underline: `${MARK_CLASS}--underline`,
   tint: `${MARK_CLASS}--tint`,
@@ -114,38 +121,48 @@ export class Highlighter {
 
   private async run(roots: Node[], generation: number): Promise<void> {
     const clock = new SliceClock();
-    const scanned: { node: Text; text: string; result: ScanResult }[] = [];
+    const scanned: Scanned[] = [];
     for (const root of roots) {
       if (!root.isConnected || isInExcludedSubtree(root)) continue;
       if (root.nodeType === Node.TEXT_NODE) {
-        await this.scanText(root as Text, scanned, clock);
+        await this.scanLongText(root as Text, scanned, clock);
         continue;
       }
       const walker = textWalker(root);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        await this.scanText(n as Text, scanned, clock);
-        if (generation !== this.generation) return;
+      let n = walker.nextNode() as Text | null;
+      while (n) {
+        // A tight synchronous loop until the slice is used up: awaiting per node would cost a
+        // promise and a microtask for each of a big page's tens of thousands of text nodes.
+        do {
+          if (n.data.length > SCAN_CHUNK_CHARS) await this.scanLongText(n, scanned, clock);
+          else this.scanText(n, scanned);
+          n = walker.nextNode() as Text | null;
+        } while (n && !clock.expired);
+        if (n) {
+          await clock.next();
+          if (generation !== this.generation) return;
+        }
       }
     }
     if (generation !== this.generation) return;
-    const placed = this.page.add(
-      scanned.map(({ node, result }) => ({ node, result })),
-      (node) => node.isConnected,
-    );
+    const placed = this.page.add(scanned, (node) => node.isConnected);
     this.hooks.onFound(this.page.found());
     await this.wrap(placed, scanned, clock, generation);
     performance.mark(HIGHLIGHT_DONE_MARK);
   }
 
-  private async scanText(node: Text, out: { node: Text; text: string; result: ScanResult }[], clock: SliceClock) {
+  private scanText(node: Text, out: Scanned[]): void {
     const text = node.data;
     if (text.length < MIN_TEXT_LENGTH || this.registry.isOrigin(node) || this.registry.originOf(node)) return;
-    if (text.length <= SCAN_CHUNK_CHARS) {
-      const result = this.matcher.scan(text);
-      if (result.mentions.length > 0 || result.contexts.length > 0) out.push({ node, text, result });
-      if (clock.expired) await clock.next();
-      return;
-    }
+    const result = this.matcher.scan(text);
+    if (result.mentions.length > 0 || result.contexts.length > 0) out.push({ node, text, result });
+  }
+
+  /** A text too long for one slice (a 5 MB text node) is scanned in chunks, yielding between them. */
+  private async scanLongText(node: Text, out: Scanned[], clock: SliceClock): Promise<void> {
+    const text = node.data;
+    if (text.length <= SCAN_CHUNK_CHARS) return this.scanText(node, out);
+    if (this.registry.isOrigin(node) || this.registry.originOf(node)) return;
     const result: ScanResult = { mentions: [], contexts: [] };
     for (let from = 0; from < text.length; from += SCAN_CHUNK_CHARS) {
       const part = this.matcher.scan(text, from, Math.min(text.length, from + SCAN_CHUNK_CHARS));

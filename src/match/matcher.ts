@@ -39,21 +39,31 @@ const CAPITALISED = /^\p{Lu}/u;
 /** A word in capitals: two or more letters, none lower-case. */
 const ALL_CAPS = /^(?=(?:.*\p{Lu}){2})[^\p{Ll}]+$/u;
 
-/** Letters, digits or combining marks may not follow a match. */
+/** Letters, digits or combining marks: a form may not touch one on either side. */
 const WORD_CHAR = /^[\p{L}\p{N}\p{M}]/u;
+
+/** Whether text[i] is part of a word. Plain loops over char codes: ASCII needs no regex at all. */
+function isWordCharAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+  // A low surrogate belongs to the code point that starts one unit earlier.
+  const at = c >= 0xdc00 && c <= 0xdfff && i > 0 ? i - 1 : i;
+  return WORD_CHAR.test(text.slice(at, at + 2));
+}
 
 export class Matcher {
   readonly compiled: CompiledMatcher;
   private readonly neighbours: Set<string>;
-  /** Finds word starts whose first character begins some form; the engine skips all others fast. */
-  private readonly wordStarts: RegExp;
+  /**
+   * 1 for each UTF-16 code unit that begins some form. The scan loop tests this table first, so
+   * the vast majority of characters cost one array read and no allocation.
+   */
+  private readonly firstUnits = new Uint8Array(0x10000);
 
   constructor(compiled: CompiledMatcher) {
     this.compiled = compiled;
     this.neighbours = new Set(compiled.allowedNeighbours);
-    const firsts = Object.keys(compiled.trie.e ?? {}).filter((c) => c !== ' ' && c !== "'");
-    const cls = firsts.map((c) => (/[\\\]^-]/.test(c) ? `\\${c}` : c)).join('');
-    this.wordStarts = new RegExp(cls ? `(?<![\\p{L}\\p{N}\\p{M}])[${cls}]` : '(?!)', 'gu');
+    for (const ch of Object.keys(compiled.trie.e ?? {})) if (ch !== ' ' && ch !== "'") this.firstUnits[ch.charCodeAt(0)] = 1;
   }
 
   entityId(index: number): string {
@@ -71,18 +81,19 @@ export class Matcher {
     const whole = from === 0 && to >= text.length;
     const lo = whole ? 0 : Math.max(0, from - CHUNK_MARGIN);
     const chunk = whole ? text : text.slice(lo, Math.min(text.length, to + CHUNK_MARGIN));
-    const isEnd = (i: number) => i >= chunk.length || !WORD_CHAR.test(chunk.slice(i, i + 2));
-    const words = this.wordStarts;
+    const isEnd = (i: number) => i >= chunk.length || !isWordCharAt(chunk, i);
+    const firstUnits = this.firstUnits;
+    const limit = Math.min(chunk.length, to - lo);
     // Start at the margin, not at `from`: a match that began before `from` (the "South" of
     // "South China Sea") must still swallow what it covers.
-    words.lastIndex = 0;
-    for (let w = words.exec(chunk); w !== null && w.index + lo < to; w = words.exec(chunk)) {
-      const hit = longestMatch(this.compiled.trie, chunk, w.index, isEnd);
+    for (let i = 0; i < limit; i++) {
+      if (firstUnits[chunk.charCodeAt(i)] === 0 || (i > 0 && isWordCharAt(chunk, i - 1))) continue;
+      const hit = longestMatch(this.compiled.trie, chunk, i, isEnd);
       if (!hit) continue;
-      // The next word starts after the match: "South China Sea" is not also "China".
-      words.lastIndex = hit.end;
-      const start = w.index + lo;
+      const start = i + lo;
       const end = hit.end + lo;
+      // The next word starts after the match: "South China Sea" is not also "China".
+      i = hit.end - 1;
       if (start < from) continue;
       const rule = this.compiled.forms[hit.form];
       if (!rule) continue;
