@@ -346,12 +346,31 @@ bundle's source map; "(evaluate script)" is parsing, compiling and running the t
 
 ${hotspots(all, path.join(backstoryDir, 'content.js.map'), 12)}`);
     }
-    if (suites.has('kb')) await kbScaling(server, warmup);
-    if (suites.has('size')) await pageSizeScaling(server, warmup, backstoryDir, refs.b);
-    if (suites.has('growth')) await growth(server, warmup, backstoryDir);
+    await writeResults(header, raw);
+    const rest: [string, () => Promise<void>][] = [
+      ['kb', () => kbScaling(server, warmup)],
+      ['size', () => pageSizeScaling(server, warmup, backstoryDir, refs.b)],
+      ['growth', () => growth(server, warmup, backstoryDir)],
+    ];
+    for (const [suite, run] of rest) {
+      if (!suites.has(suite)) continue;
+      try {
+        await run();
+      } catch (err) {
+        // One failing suite must not lose the others' results.
+        log(`suite ${suite} failed: ${String(err)}`);
+        sections.push(`## Suite "${suite}" failed\n\n\`\`\`\n${String((err as Error).stack ?? err)}\n\`\`\``);
+      }
+      await writeResults(header, raw);
+    }
   } finally {
     await server.close();
   }
+  log(`wrote ${path.relative(ROOT, RESULTS_FILE)} in ${((Date.now() - started) / 60_000).toFixed(1)} min`);
+}
+
+/** Writes bench/results.md with what is measured so far (after each suite, so a failure keeps the rest). */
+async function writeResults(header: string, raw: Record<string, MatrixResults>) {
   const minutes = ((Date.now() - started) / 60_000).toFixed(1);
   const checkRows = checks.map((c) => [c.target, c.measured, c.met === null ? 'not measured' : c.met ? 'met' : '**missed**']);
   const doc = `# Backstory performance: results
@@ -359,7 +378,7 @@ ${hotspots(all, path.join(backstoryDir, 'content.js.map'), 12)}`);
 Written by \`npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}\` (bench/run.mjs). Do not edit by hand: run it again.
 
 ${header}
-- Load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')}; the whole run took ${minutes} min
+- Load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')}; the run took ${minutes} min (so far, if a suite is missing below)
 - Runs per figure: ${JSON.stringify(runs)}; A is stopped at ${num(SLOW_REFERENCE_CAP_MS / 1000)} s per load and gets no more loads on a page once it has used ${num(SLOW_REFERENCE_BUDGET_MS / 1000)} s there
 - Commands: \`node build.mjs\` (only if dist/ is older than src/, data/ or manifest.json), then \`npm run bench${quick ? ' -- --quick' : ''}\`
 
@@ -379,7 +398,6 @@ ${sections.join('\n\n')}
     path.join(BUILD_DIR, 'results.json'),
     JSON.stringify(raw, (_k, v: unknown) => (v instanceof Map ? Object.fromEntries(v) : v), 1),
   );
-  log(`wrote ${path.relative(ROOT, RESULTS_FILE)} in ${minutes} min`);
 }
 
 await main();
