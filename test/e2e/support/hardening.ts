@@ -96,8 +96,8 @@ export async function hoverCard(page: AnyPage, id: string, name: string): Promis
   // Away first, so that the move onto the mark is a fresh enter.
   await movePointer(page, 1, 1);
   await movePointer(page, look.rect.x + Math.min(look.rect.width / 2, 20), look.rect.y + look.rect.height / 2);
-  const snap = await waitForCard(page, (s) => s.open && s.entityId === id && !s.text.includes('Loading') && s.text.length > 0, `open for ${id}`);
-  assert.ok(snap.text.includes(name), `the card text names ${name}: ${snap.text.slice(0, 200)}`);
+  // Open, then its content rendered (first the frame and its close button, then the entity).
+  const snap = await waitForCard(page, (s) => s.open && s.entityId === id && !s.text.includes('Loading') && s.text.includes(name), `open for ${id}, naming ${name}`);
   const vp = await page.evaluate(() => ({ width: innerWidth, height: innerHeight }), undefined);
   const r = snap.rect;
   assert.ok(r && r.width > 0 && r.height > 0, `card has a size: ${JSON.stringify(r)}`);
