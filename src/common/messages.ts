@@ -2,6 +2,7 @@
  * Every message between the parts of the extension, as one discriminated union on `type`.
  * Each request names its reply type in `Replies`.
  */
+import type { PackBackground, SourceLabel } from '../kb/lookup';
 import type { Entity, EntityType } from '../kb/types';
 
 /** One entity found on a page, in order of first appearance. */
@@ -23,7 +24,7 @@ export type Message =
   | { type: 'jump-to-mention'; direction: 1 | -1 }
   /** content/popup → background: open the full background of an entity in an extension page. */
   | { type: 'open-background'; id: string }
-  /** content (hover card) → background: the full background of one entity from the built-in knowledge base. */
+  /** content (hover card) → background: the full background of one entity from every enabled pack. */
   | { type: 'get-entity'; id: string };
 
 export interface PageNamesReply {
@@ -41,14 +42,26 @@ export interface EntityRef {
   type: EntityType;
 }
 
-/** Everything a card or the popup shows about one entity; names of related entities are resolved. */
+/**
+ * Everything a card or the popup shows about one entity, from every enabled pack that has it;
+ * names of related entities are resolved.
+ */
 export interface EntityBackground {
+  /** The first pack's entity: the name, type and description shown at the top. */
   entity: Entity;
-  /** The story it comes from. */
-  source: { id: string; outlet: string; headline: string };
-  /** The entity's relations, with the related entity's name; relations to unknown ids are dropped. */
+  /** The first pack's story (the built-in one when it has the entity). */
+  source: SourceLabel;
+  /**
+   * One background per pack that has the entity, in pack order (built-in first), each labelled
+   * with its story: its paragraph citations refer to that story's article and no other.
+   */
+  sources: PackBackground[];
+  /**
+   * Relations from every source, with the related entity's name; one per related id (the first
+   * source's wording kept); relations to unknown ids are dropped.
+   */
   related: (EntityRef & { how: string })[];
-  /** Speakers of the entity's quotes, by id. */
+  /** Speakers of the entity's quotes in every source, by id. */
   speakers: Record<string, EntityRef>;
 }
 
@@ -69,4 +82,4 @@ export function isMessage(value: unknown): value is Message {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
-export type { EntityType };
+export type { EntityType, PackBackground, SourceLabel };

@@ -45,3 +45,55 @@ test('resolves related names and quote speakers, dropping unknown relations', ()
 test('an unknown id gives null', () => {
   assert.equal(entityBackground(indexKnowledgeBase([kb]), 'nobody'), null);
 });
+
+const second: KnowledgeBase = {
+  schemaVersion: 1,
+  source: { id: 'second', outlet: 'Second Outlet', headline: 'Second headline', standfirst: 'S', summary: 'Sum.', paragraphCount: 9 },
+  matching: { allowedNeighbours: [] },
+  entities: [
+    entity('a', 'Alice (second)', {
+      role: 'Her role in the second story.',
+      facts: [{ text: 'A fact from the second story.', paragraphs: [4] }],
+      related: [
+        { id: 'b', how: 'worked with' },
+        { id: 'c', how: 'met' },
+      ],
+      quotes: [{ text: 'Hi', speaker: 'c', paragraph: 5 }],
+      mentions: [1, 4],
+    }),
+    entity('c', 'Carol'),
+  ],
+};
+
+test('an entity in two packs: one background per pack, in pack order, each labelled by its story', () => {
+  const bg = entityBackground(indexKnowledgeBase([kb, second]), 'a');
+  assert.ok(bg);
+  assert.deepEqual(
+    bg.sources.map((s) => [s.source, s.entity.role, s.entity.mentions ?? null]),
+    [
+      [{ id: 'pack', outlet: 'Outlet', headline: 'Headline' }, 'A role.', null],
+      [{ id: 'second', outlet: 'Second Outlet', headline: 'Second headline' }, 'Her role in the second story.', [1, 4]],
+    ],
+  );
+  // The name and the first story come from the first pack.
+  assert.equal(bg.entity.name, 'Alice');
+  assert.deepEqual(bg.source, { id: 'pack', outlet: 'Outlet', headline: 'Headline' });
+  // Relations from both stories, each related entity once (the first story's wording kept).
+  assert.deepEqual(bg.related, [
+    { id: 'b', name: 'Bob', type: 'person', how: 'met Bob' },
+    { id: 'c', name: 'Carol', type: 'person', how: 'met' },
+  ]);
+  // Speakers of every story's quotes.
+  assert.deepEqual(Object.keys(bg.speakers).sort(), ['a', 'c']);
+});
+
+test('pack order decides which background comes first', () => {
+  const bg = entityBackground(indexKnowledgeBase([second, kb]), 'a');
+  assert.deepEqual(bg?.sources.map((s) => s.source.id), ['second', 'pack']);
+  assert.equal(bg?.entity.name, 'Alice (second)');
+});
+
+test('an entity in one pack has one source', () => {
+  const bg = entityBackground(indexKnowledgeBase([kb, second]), 'c');
+  assert.deepEqual(bg?.sources.map((s) => s.source.id), ['second']);
+});

@@ -1,6 +1,7 @@
 /**
- * Builds what a card or the popup shows about one entity: its background from the first pack
- * that has it, plus the names of the entities it mentions (relations, quote speakers). Pure.
+ * Builds what a card or the popup shows about one entity: its background from every pack that
+ * has it (each labelled with its story), plus the names of the entities it mentions (relations,
+ * quote speakers). Pure.
  */
 import type { EntityBackground, EntityRef } from '../common/messages';
 import type { IndexedEntity, KnowledgeIndex } from '../kb/lookup';
@@ -10,16 +11,23 @@ const ref = (e: IndexedEntity): EntityRef => ({ id: e.id, name: e.name, type: e.
 export function entityBackground(index: KnowledgeIndex, id: string): EntityBackground | null {
   const entry = index.entity(id);
   const first = entry?.backgrounds[0];
-  if (!first) return null;
-  const { entity, source } = first;
-  const related = entity.related.flatMap((r) => {
-    const other = index.entity(r.id);
-    return other ? [{ ...ref(other), how: r.how }] : [];
-  });
+  if (!entry || !first) return null;
+  const sources = entry.backgrounds.map((b) => ({ source: { ...b.source }, entity: b.entity }));
+  // One row per related entity: two stories relating the same pair would otherwise list it twice.
+  const related: EntityBackground['related'] = [];
+  const relatedIds = new Set<string>();
   const speakers: Record<string, EntityRef> = {};
-  for (const q of entity.quotes) {
-    const s = index.entity(q.speaker);
-    if (s) speakers[s.id] = ref(s);
+  for (const { entity } of sources) {
+    for (const r of entity.related) {
+      const other = index.entity(r.id);
+      if (!other || relatedIds.has(other.id)) continue;
+      relatedIds.add(other.id);
+      related.push({ ...ref(other), how: r.how });
+    }
+    for (const q of entity.quotes) {
+      const s = index.entity(q.speaker);
+      if (s) speakers[s.id] = ref(s);
+    }
   }
-  return { entity, source: { ...source }, related, speakers };
+  return { entity: first.entity, source: { ...first.source }, sources, related, speakers };
 }

@@ -21,8 +21,8 @@ const entity = (id: string, name: string): Entity => ({
   aliases: [],
 });
 const backgrounds: Record<string, EntityBackground> = {
-  a: { entity: entity('a', 'Alice'), source: { id: 'p', outlet: 'O', headline: 'H' }, related: [{ id: 'b', name: 'Bob', type: 'person', how: 'met' }], speakers: {} },
-  b: { entity: entity('b', 'Bob'), source: { id: 'p', outlet: 'O', headline: 'H' }, related: [], speakers: {} },
+  a: { entity: entity('a', 'Alice'), source: { id: 'p', outlet: 'O', headline: 'H' }, sources: [{ source: { id: 'p', outlet: 'O', headline: 'H' }, entity: entity('a', 'Alice') }], related: [{ id: 'b', name: 'Bob', type: 'person', how: 'met' }], speakers: {} },
+  b: { entity: entity('b', 'Bob'), source: { id: 'p', outlet: 'O', headline: 'H' }, sources: [{ source: { id: 'p', outlet: 'O', headline: 'H' }, entity: entity('b', 'Bob') }], related: [], speakers: {} },
 };
 
 async function until(pred: () => boolean, what: string): Promise<void> {

@@ -68,6 +68,10 @@ export const CARD_CSS = `
 .bs-close { color: var(--bs-fg); }
 .bs-more { margin-top: 0.8em !important; }
 .bs-source { margin-top: 0.6em !important; font-size: 0.8em; color: var(--bs-muted); }
+.bs-mentions { margin-top: 0.3em !important; font-size: 0.9em; color: var(--bs-muted); }
+/* Several stories: each apart, its label an outlet and a headline (not shouted in capitals). */
+.bs-from + .bs-from { margin-top: 0.6em !important; padding-top: 0.1em !important; border-top: 1px solid var(--bs-border); }
+.bs-from-label { text-transform: none; letter-spacing: normal; font-size: 0.85em; }
 .bs-status { color: var(--bs-muted); }
 @media (forced-colors: active) {
   .bs-card { border: 1px solid CanvasText; box-shadow: none; forced-color-adjust: auto; }
