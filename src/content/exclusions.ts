@@ -10,6 +10,8 @@ const EXCLUDED_TAGS = new Set([
   // Code is quoted, not prose: leave it exactly as written.
   'CODE', 'PRE', 'KBD', 'SAMP', 'VAR',
   'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'VIDEO', 'AUDIO', 'TITLE', 'HEAD',
+  // Foreign content: in an HTML document its root keeps a lower-case tag name.
+  'svg', 'math',
 ]);
 
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
@@ -32,13 +34,46 @@ export function isInExcludedSubtree(node: Node): boolean {
   return false;
 }
 
-/** A TreeWalker over the text nodes under `root` that skips excluded subtrees whole. */
-export function textWalker(root: Node): TreeWalker {
-  const doc = root.ownerDocument ?? (root as Document);
-  return doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode(node) {
-      if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
-      return isExcludedElement(node as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
-    },
-  });
+/**
+ * The text nodes under `root` that may be highlighted, in document order. A plain SHOW_TEXT
+ * TreeWalker runs natively with no callback per node (a JS filter called for every element of a
+ * big page cost more than the scan itself); each text node's parent is then judged once, with a
+ * cache shared by all of its siblings and descendants.
+ */
+export class TextNodes {
+  private readonly walker: TreeWalker;
+  private readonly excluded = new Map<Element, boolean>();
+  /** Editable areas, found with one selector query rather than an attribute read per element. */
+  private readonly editable: Set<Element>;
+
+  constructor(private readonly root: Node) {
+    const doc = root.ownerDocument ?? (root as Document);
+    this.walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const all = 'querySelectorAll' in root ? (root as ParentNode).querySelectorAll('[contenteditable]') : [];
+    this.editable = new Set(Array.from(all).filter((el) => (el.getAttribute('contenteditable') ?? '').toLowerCase() !== 'false'));
+  }
+
+  next(): Text | null {
+    for (let n = this.walker.nextNode(); n; n = this.walker.nextNode()) {
+      const parent = n.parentElement;
+      if (parent && !this.isExcluded(parent)) return n as Text;
+    }
+    return null;
+  }
+
+  private isExcluded(el: Element): boolean {
+    const known = this.excluded.get(el);
+    if (known !== undefined) return known;
+    // Above the root the caller has already checked (isInExcludedSubtree), so stop there.
+    const parent = el === this.root ? null : el.parentElement;
+    // One property read per element: the tag (foreign content is caught by its svg/math root).
+    const tag = el.tagName;
+    const result =
+      EXCLUDED_TAGS.has(tag) ||
+      this.editable.has(el) ||
+      (tag === 'MARK' && el.classList.contains(MARK_CLASS)) ||
+      (parent !== null && this.isExcluded(parent));
+    this.excluded.set(el, result);
+    return result;
+  }
 }

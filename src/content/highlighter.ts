@@ -6,7 +6,7 @@
 import type { Matcher, ScanResult } from '../match/matcher';
 import { PageMentions, type EntityCount, type PagePolicy, type Placed } from '../match/page-mentions';
 import type { HighlightStyle } from '../common/settings';
-import { isInExcludedSubtree, MARK_CLASS, textWalker } from './exclusions';
+import { isInExcludedSubtree, MARK_CLASS, TextNodes } from './exclusions';
 import { HighlightRegistry, type MentionRange } from './highlight-registry';
 import { SliceClock } from './time-slices';
 
@@ -128,16 +128,16 @@ export class Highlighter {
         await this.scanLongText(root as Text, scanned, clock);
         continue;
       }
-      const walker = textWalker(root);
-      let n = walker.nextNode() as Text | null;
+      const texts = new TextNodes(root);
+      let n = texts.next();
       while (n) {
         // A tight synchronous loop until the slice is used up: awaiting per node would cost a
         // promise and a microtask for each of a big page's tens of thousands of text nodes.
         do {
           if (n.data.length > SCAN_CHUNK_CHARS) await this.scanLongText(n, scanned, clock);
           else this.scanText(n, scanned);
-          n = walker.nextNode() as Text | null;
-        } while (n && !clock.expired);
+          n = texts.next();
+        } while (n && !clock.tick());
         if (n) {
           await clock.next();
           if (generation !== this.generation) return;
