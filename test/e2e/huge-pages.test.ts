@@ -1,7 +1,7 @@
 // Hardening (issue 7), huge pages in Chromium and Firefox: 100,000 text nodes, one 5 MB text
 // node, markup nested 2,000 deep. The page must stay responsive while Backstory highlights it, and
 // the names must be highlighted (at least those on screen; MAX_MARKS_PER_PAGE caps the page at
-// 5,000 marks and MAX_MARKS_PER_TEXT_NODE one text node at 250).
+// 1,000 marks and MAX_MARKS_PER_TEXT_NODE one text node at 250).
 //
 // Each page loads test/e2e/pages/hostile/monitor.js: from the first frame after the page built its
 // content until 500 ms after Backstory's "backstory:highlighted" Performance mark, a setTimeout(0)
