@@ -1,7 +1,7 @@
 /**
  * Background (Chrome: service worker; Firefox: event page). Holds no state in memory: Chrome
  * stops the worker after about 30 s idle, so every answer is computed from the bundled knowledge
- * base or kept by the browser (per-tab badge). Listeners are registered synchronously at the top
+ * base and the packs in browser storage, or kept by the browser (per-tab badge). Listeners are registered synchronously at the top
  * level so that an event that wakes the worker reaches them.
  */
 import browser from 'webextension-polyfill';

@@ -1,12 +1,37 @@
-/** Entity backgrounds from the built-in knowledge base (bundled at build time; nothing fetched). */
-import packs from 'virtual:knowledge-base';
+/**
+ * Entity backgrounds from every enabled pack: the built-in knowledge base (bundled) plus the
+ * imported packs the reader has on (browser storage). Read from storage, never held only in
+ * memory: Chrome stops the worker when idle, and a new worker reads storage again.
+ */
+import browser from 'webextension-polyfill';
 import type { EntityBackground } from '../common/messages';
-import { indexKnowledgeBase } from '../kb/lookup';
+import { enabledPacks, PACKS_KEY } from '../common/packs-store';
+import { SETTINGS_KEY } from '../common/settings-store';
+import { indexKnowledgeBase, type KnowledgeIndex } from '../kb/lookup';
 import { entityBackground } from '../ui/entity-background';
 
-/** The built-in knowledge base is the first pack. Built once per worker start: it is pure data. */
-const builtIn = indexKnowledgeBase(packs.slice(0, 1));
+/**
+ * The index of the enabled packs, built on first use and kept until packs or settings change:
+ * reading and validating every stored pack for each card would repeat the same work per hover.
+ */
+let cached: Promise<KnowledgeIndex> | null = null;
 
-export function builtInBackground(id: string): EntityBackground | null {
-  return entityBackground(builtIn, id);
+browser.storage.onChanged.addListener((changes, area) => {
+  if ((area === 'local' && PACKS_KEY in changes) || (area === 'sync' && SETTINGS_KEY in changes)) cached = null;
+});
+
+function enabledIndex(): Promise<KnowledgeIndex> {
+  if (!cached) {
+    const pending = enabledPacks().then(indexKnowledgeBase);
+    // A failed read is not kept: the next request tries storage again.
+    pending.catch(() => {
+      if (cached === pending) cached = null;
+    });
+    cached = pending;
+  }
+  return cached;
+}
+
+export async function backgroundOf(id: string): Promise<EntityBackground | null> {
+  return entityBackground(await enabledIndex(), id);
 }

@@ -2,7 +2,7 @@
 import browser from 'webextension-polyfill';
 import { isMessage, type Replies } from '../common/messages';
 import { setBadge } from './badge';
-import { builtInBackground } from './knowledge';
+import { backgroundOf } from './knowledge';
 import { openBackground } from './open-background';
 
 type BackgroundReply = Replies['get-entity'] | void;
@@ -17,7 +17,7 @@ export function handleMessage(message: unknown, sender: browser.Runtime.MessageS
   if (sender.id !== undefined && sender.id !== browser.runtime.id) return undefined;
   switch (message.type) {
     case 'get-entity':
-      return Promise.resolve(typeof message.id === 'string' ? builtInBackground(message.id) : null);
+      return typeof message.id === 'string' ? backgroundOf(message.id) : Promise.resolve(null);
     case 'page-names-changed': {
       const tabId = sender.tab?.id;
       // Only the top frame's count goes on the badge.

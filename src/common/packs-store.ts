@@ -20,7 +20,12 @@ export const PACKS_KEY = 'packs';
  */
 export const MAX_PACK_BYTES = 2_000_000;
 
-export type ImportResult = { ok: true; pack: KnowledgeBase; conflicts: string[] } | { ok: false; error: string };
+export type ImportResult =
+  | { ok: true; pack: KnowledgeBase; conflicts: string[]; /** A pack with this id was already imported and is replaced. */ replaced: boolean }
+  | { ok: false; error: string };
+
+/** A refusal lists this many validation errors: enough to fix a file, short enough to read. */
+const MAX_LISTED_ERRORS = 5;
 
 export const builtInPack = (): KnowledgeBase => builtInPacks[0]!;
 
@@ -55,10 +60,20 @@ export async function recompile(): Promise<StoredCompiled> {
   return stored;
 }
 
-/** Validates a pack file and, only if it is good and fits, stores and enables it. */
+/** Why a pack file is refused, in one message for the reader (at most five errors listed). */
+function refusal(errors: string[]): string {
+  return errors.slice(0, MAX_LISTED_ERRORS).join('\n') + (errors.length > MAX_LISTED_ERRORS ? `\n… and ${errors.length - MAX_LISTED_ERRORS} more` : '');
+}
+
+/**
+ * Validates a pack file and, only if it is good and fits, stores and enables it. A pack with the
+ * id of one already imported replaces it. If any write fails (storage full), what was written is
+ * put back: the packs, the switches and the compiled matcher are as they were.
+ */
 export async function importPack(text: string, fileName: string): Promise<ImportResult> {
-  if (new TextEncoder().encode(text).length > MAX_PACK_BYTES) {
-    return { ok: false, error: `${fileName} is ${(text.length / 1e6).toFixed(1)} MB; packs can be at most ${MAX_PACK_BYTES / 1e6} MB.` };
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes > MAX_PACK_BYTES) {
+    return { ok: false, error: `${fileName} is ${(bytes / 1e6).toFixed(1)} MB; packs can be at most ${MAX_PACK_BYTES / 1e6} MB.` };
   }
   let value: unknown;
   try {
@@ -67,32 +82,66 @@ export async function importPack(text: string, fileName: string): Promise<Import
     return { ok: false, error: `${fileName} is not valid JSON: ${(err as Error).message}` };
   }
   const { kb, errors } = validateKnowledgeBase(value, fileName);
-  if (!kb || errors.length > 0) return { ok: false, error: errors.slice(0, 5).join('\n') + (errors.length > 5 ? `\n… and ${errors.length - 5} more` : '') };
-  if (kb.source.id === builtInPack().source.id) return { ok: false, error: `${fileName}: "${kb.source.id}" is the built-in pack's id; give the pack another source id.` };
+  if (!kb || errors.length > 0) return { ok: false, error: refusal(errors) };
+  const id = kb.source.id;
+  if (id === builtInPack().source.id) return { ok: false, error: `${fileName}: "${id}" is the built-in pack's id; give the pack another source id.` };
   const stored = await loadPacks();
   const { settings } = await loadSettings();
+  const wasEnabled = settings.enabledPacks.includes(id);
   try {
-    await browser.storage.local.set({ [PACKS_KEY]: { ...stored, [kb.source.id]: kb } });
+    await browser.storage.local.set({ [PACKS_KEY]: { ...stored, [id]: kb } });
+    if (!wasEnabled) await saveSettings({ ...settings, enabledPacks: [...settings.enabledPacks, id] });
+    const { conflicts } = await recompile();
+    return { ok: true, pack: kb, conflicts, replaced: id in stored };
   } catch (err) {
+    await rollBack(stored, wasEnabled ? null : id);
     return { ok: false, error: `${fileName} could not be stored (${(err as Error).message}); nothing was changed.` };
   }
-  if (!settings.enabledPacks.includes(kb.source.id)) await saveSettings({ ...settings, enabledPacks: [...settings.enabledPacks, kb.source.id] });
-  const { conflicts } = await recompile();
-  return { ok: true, pack: kb, conflicts };
 }
 
+/** Puts the packs back and turns `enabledId` off again; best effort, each step on its own. */
+async function rollBack(packs: Record<string, KnowledgeBase>, enabledId: string | null): Promise<void> {
+  // Writing the old, smaller set always fits where the bigger one did not.
+  await browser.storage.local.set({ [PACKS_KEY]: packs }).catch(() => undefined);
+  if (enabledId !== null) {
+    const { settings } = await loadSettings();
+    await saveSettings({ ...settings, enabledPacks: settings.enabledPacks.filter((p) => p !== enabledId) }).catch(() => undefined);
+  }
+  await recompile().catch(() => undefined);
+}
+
+/** Turns an imported pack on or off; if the matcher cannot be stored, the switch goes back. */
 export async function setPackEnabled(id: string, enabled: boolean): Promise<void> {
   const { settings } = await loadSettings();
-  const others = settings.enabledPacks.filter((p) => p !== id);
+  const before = settings.enabledPacks;
+  const others = before.filter((p) => p !== id);
   await saveSettings({ ...settings, enabledPacks: enabled ? [...others, id] : others });
-  await recompile();
+  try {
+    await recompile();
+  } catch (err) {
+    const { settings: now } = await loadSettings();
+    await saveSettings({ ...now, enabledPacks: before }).catch(() => undefined);
+    await recompile().catch(() => undefined);
+    throw err;
+  }
 }
 
 export async function removePack(id: string): Promise<void> {
+  if (id === builtInPack().source.id) return;
   const stored = await loadPacks();
   delete stored[id];
   await browser.storage.local.set({ [PACKS_KEY]: stored });
   await setPackEnabled(id, false);
+}
+
+/** The conflicts of the matcher compiled for the enabled packs, as last stored. */
+export async function storedConflicts(): Promise<string[]> {
+  try {
+    const stored = (await browser.storage.local.get(COMPILED_KEY))[COMPILED_KEY] as StoredCompiled | undefined;
+    return Array.isArray(stored?.conflicts) ? stored.conflicts.filter((c): c is string => typeof c === 'string') : [];
+  } catch {
+    return [];
+  }
 }
 
 /** The pack as a file a reader can keep or share (the same format import takes). */

@@ -1,6 +1,6 @@
 /**
  * The options page: highlight style, first mention only, entity types, the sites where Backstory
- * is off, and reset. Says once when stored settings had to be repaired.
+ * is off, context packs, and reset. Says once when stored settings had to be repaired.
  */
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
@@ -8,6 +8,7 @@ import { defaultSettings, HIGHLIGHT_STYLES, type HighlightStyle, type Settings }
 import { loadSettings, REPAIR_NOTICE_KEY, saveSettings, watchSettings } from '../common/settings-store';
 import { ENTITY_TYPES } from '../kb/types';
 import { TYPE_LABELS_PLURAL } from '../ui/labels';
+import { PackList } from './PackList';
 import { SiteList } from './SiteList';
 
 const STYLE_LABELS: Record<HighlightStyle, { label: string; hint: string }> = {
@@ -52,7 +53,15 @@ export function OptionsApp() {
 
   const update = (next: Settings, message = 'Saved.') => {
     setSettings(next);
-    saveSettings(next).then(
+    // Which packs are on belongs to the Packs section (packs-store.ts recompiles the matcher with
+    // it): keep what storage holds, never an older copy from this page's state.
+    loadSettings()
+      .then(({ settings: stored }) => {
+        const merged = { ...next, enabledPacks: stored.enabledPacks };
+        setSettings(merged);
+        return saveSettings(merged);
+      })
+      .then(
       () => setStatus(message),
       () => setStatus('Could not save: browser storage refused the change.'),
     );
@@ -117,6 +126,8 @@ export function OptionsApp() {
           </label>
         ))}
       </fieldset>
+
+      <PackList />
 
       <SiteList sites={settings.disabledSites} onChange={(disabledSites) => update({ ...settings, disabledSites })} />
 

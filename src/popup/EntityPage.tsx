@@ -1,15 +1,18 @@
 /** popup.html#entity=<id> in a tab: one entity's full background; related names link on. */
 import { useEffect } from 'preact/hooks';
 import { EntityCard } from '../ui/EntityCard';
-import { backgroundOf } from './knowledge';
+import { useKnowledge } from './knowledge';
 import { entityHash } from './popup-target';
 
 export function EntityPage({ id }: { id: string }) {
+  const { backgroundOf, loaded } = useKnowledge();
   const background = backgroundOf(id);
+  const name = background?.entity.name;
   useEffect(() => {
-    document.title = background ? `${background.entity.name} · Backstory` : 'Backstory';
+    document.title = name ? `${name} · Backstory` : 'Backstory';
     window.scrollTo(0, 0);
-  }, [background]);
+    // Per entity shown, not per render: packs loading must not scroll the reader back up.
+  }, [id, name]);
   return (
     <main class="page entity-page">
       <h1>Backstory</h1>
@@ -22,8 +25,11 @@ export function EntityPage({ id }: { id: string }) {
             location.hash = entityHash(rel);
           }}
         />
+      ) : !loaded ? (
+        // The entity may be in an imported pack: storage has not answered yet.
+        <p class="note">Loading…</p>
       ) : (
-        <p class="note">There is no background for “{id}” in the knowledge base.</p>
+        <p class="note">There is no background for “{id}” in the enabled packs.</p>
       )}
     </main>
   );

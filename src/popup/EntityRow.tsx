@@ -2,7 +2,7 @@
 import type { Entity } from '../kb/types';
 import { EntityCard } from '../ui/EntityCard';
 import { TYPE_LABELS } from '../ui/labels';
-import { backgroundOf } from './knowledge';
+import { useKnowledge } from './knowledge';
 import { mentionLabel } from './name-rows';
 
 interface EntityRowProps {
@@ -17,6 +17,7 @@ interface EntityRowProps {
 }
 
 export function EntityRow({ entity, count, expanded, onToggle, onShow, onFullBackground }: EntityRowProps) {
+  const { backgroundOf } = useKnowledge();
   const background = expanded ? backgroundOf(entity.id) : null;
   const panelId = `bg-${entity.id}`;
   return (

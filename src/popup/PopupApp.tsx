@@ -1,6 +1,6 @@
 /**
  * The toolbar popup: the names on the active page (first appearance first, with counts), a search
- * over the whole knowledge base, the story, and the page's switches. Opened with #entity=<id> it
+ * over every enabled pack, their stories, and the page's switches. Opened with #entity=<id> it
  * shows that entity's full background instead.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
@@ -10,7 +10,7 @@ import type { Settings } from '../common/settings';
 import { loadSettings, saveSettings, watchSettings } from '../common/settings-store';
 import { EntityPage } from './EntityPage';
 import { EntityRow } from './EntityRow';
-import { index } from './knowledge';
+import { KnowledgeContext, useEnabledKnowledge, useKnowledge } from './knowledge';
 import { nameRows } from './name-rows';
 import { readPage, sendToTab, type PageState } from './page-names';
 import { PageSwitches } from './PageSwitches';
@@ -28,8 +28,12 @@ export function PopupApp() {
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
-  if (target.kind === 'entity') return <EntityPage id={target.id} />;
-  return <PagePopup tabId={target.tabId} />;
+  const knowledge = useEnabledKnowledge();
+  return (
+    <KnowledgeContext.Provider value={knowledge}>
+      {target.kind === 'entity' ? <EntityPage id={target.id} /> : <PagePopup tabId={target.tabId} />}
+    </KnowledgeContext.Provider>
+  );
 }
 
 function statusNote(page: PageState, names: number): string | null {
@@ -49,6 +53,7 @@ function PagePopup({ tabId }: { tabId: number | null }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [query, setQuery] = useState('');
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const { index } = useKnowledge();
 
   const refresh = useCallback(() => {
     void readPage(tabId).then(setPage);

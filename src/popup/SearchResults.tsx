@@ -1,5 +1,5 @@
-/** Search over the whole knowledge base, as expandable rows. */
-import { index } from './knowledge';
+/** Search over every enabled pack, as expandable rows. */
+import { useKnowledge } from './knowledge';
 import { EntityRow } from './EntityRow';
 
 /** Enough to scan in a popup; a more precise query narrows the rest. */
@@ -13,6 +13,7 @@ interface SearchResultsProps {
 }
 
 export function SearchResults({ query, expanded, onToggle, onFullBackground }: SearchResultsProps) {
+  const { index } = useKnowledge();
   const hits = index.search(query).slice(0, MAX_RESULTS);
   return (
     <section aria-labelledby="search-title">

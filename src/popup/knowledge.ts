@@ -1,15 +1,62 @@
-/** The knowledge base as the popup sees it: every bundled pack, indexed once. */
-import packs from 'virtual:knowledge-base';
+/**
+ * The knowledge base as the popup sees it: the built-in pack plus the imported packs the reader
+ * has on, read from storage when the popup opens and again whenever packs or settings change.
+ * Until storage has answered, the built-in pack alone (bundled) stands in, so nothing waits.
+ */
+import { createContext } from 'preact';
+import { useContext, useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import builtInPacks from 'virtual:knowledge-base';
 import type { EntityBackground } from '../common/messages';
-import { indexKnowledgeBase } from '../kb/lookup';
-import type { Source } from '../kb/types';
+import { enabledPacks, PACKS_KEY } from '../common/packs-store';
+import { SETTINGS_KEY } from '../common/settings-store';
+import { indexKnowledgeBase, type KnowledgeIndex } from '../kb/lookup';
+import type { KnowledgeBase, Source } from '../kb/types';
 import { entityBackground } from '../ui/entity-background';
 
-export const index = indexKnowledgeBase(packs);
+export interface Knowledge {
+  index: KnowledgeIndex;
+  /** Every enabled pack's story, the built-in first. */
+  stories: Source[];
+  /** False until the enabled packs have been read from storage. */
+  loaded: boolean;
+  backgroundOf(id: string): EntityBackground | null;
+}
 
-/** The built-in pack's story: the popup's overview. */
-export const story: Source | undefined = packs[0]?.source;
+export function knowledgeOf(packs: KnowledgeBase[], loaded: boolean): Knowledge {
+  const index = indexKnowledgeBase(packs);
+  return { index, stories: packs.map((p) => p.source), loaded, backgroundOf: (id) => entityBackground(index, id) };
+}
 
-export function backgroundOf(id: string): EntityBackground | null {
-  return entityBackground(index, id);
+const builtInOnly = knowledgeOf(builtInPacks.slice(0, 1), false);
+
+export const KnowledgeContext = createContext<Knowledge>(builtInOnly);
+
+export const useKnowledge = (): Knowledge => useContext(KnowledgeContext);
+
+/** The enabled packs' knowledge, kept up to date while the component is mounted. */
+export function useEnabledKnowledge(): Knowledge {
+  const [knowledge, setKnowledge] = useState<Knowledge>(builtInOnly);
+  useEffect(() => {
+    let live = true;
+    let generation = 0;
+    const load = () => {
+      const mine = ++generation;
+      enabledPacks().then(
+        // Only the newest read counts: two quick changes must not end on the older answer.
+        (packs) => live && mine === generation && setKnowledge(knowledgeOf(packs, true)),
+        () => live && mine === generation && setKnowledge(knowledgeOf(builtInPacks.slice(0, 1), true)),
+      );
+    };
+    const listener = (changes: Record<string, unknown>, area: string) => {
+      if ((area === 'local' && PACKS_KEY in changes) || (area === 'sync' && SETTINGS_KEY in changes)) load();
+    };
+    browser.storage.onChanged.addListener(listener);
+    load();
+    return () => {
+      live = false;
+      browser.storage.onChanged.removeListener(listener);
+    };
+  }, []);
+  return knowledge;
 }

@@ -30,7 +30,7 @@ const markFrom = (target: EventTarget | null): HTMLElement | null =>
 
 export function initHoverCard(signal: AbortSignal): HoverCard {
   const ui = new CardHost(CARD_HEADING_ID);
-  const fetchEntity = createEntityClient();
+  const fetchEntity = createEntityClient(undefined, signal);
   let state = initialIntent<HTMLElement>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopPositioning: (() => void) | undefined;

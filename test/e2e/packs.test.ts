@@ -1,0 +1,298 @@
+// Context packs (issue 8) in real browsers (Chromium and Firefox) with the built extension
+// (npm run build first): the example pack (examples/harbour-pact/pack.json) is imported through
+// the options page's file input and listed with its entity count; a page that was already open
+// gets its names without a reload; switching the pack off and on removes and restores them;
+// bad files (not JSON, a fact citing a paragraph the article does not have, too large) are
+// refused with the reason and change nothing; a pack whose alias clashes is taken and the clash
+// reported; an entity in two packs shows both stories in the hover card, labelled; the popup
+// lists every enabled story; export → remove → import of the exported file round-trips (in
+// Chromium the real download is captured). No fixed sleeps: every wait polls.
+// Saves docs/screenshots/options-packs.png (Chromium).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page as PlaywrightPage } from 'playwright-core';
+import type { Page as PuppeteerPage } from 'puppeteer-core';
+import { BROWSERS, launch, type AnyPage, type AnySession } from './support/any-browser';
+import { ROOT, startServer, type StaticServer } from './support/server';
+import { markIds } from './support/checks';
+import { markLook, movePointer, waitForCard } from './support/hardening';
+import type { KnowledgeBase } from '../../src/kb/types';
+
+const PACK_FILE = path.join(ROOT, 'examples/harbour-pact/pack.json');
+const PACK = JSON.parse(readFileSync(PACK_FILE, 'utf8')) as KnowledgeBase;
+const PACK_ID = PACK.source.id;
+const BUILT_IN = JSON.parse(readFileSync(path.join(ROOT, 'data/bali-talks.json'), 'utf8')) as KnowledgeBase;
+const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
+const WAIT = 15_000;
+const TEST_TIMEOUT = 90_000;
+const POLL_MS = 50;
+
+const ARTICLE = '/packs/article.html';
+const ARTICLE_HTML = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Packs test</title>
+<style>body { font: 16px/1.5 sans-serif; max-width: 40rem; margin: 2rem auto; }</style></head>
+<body><article>
+<h1>Patrols near the Natuna Islands</h1>
+<p>Indonesia and Japan will patrol together, said Arini Wicaksana after the talks.</p>
+<p>Antony Blinken was not there.</p>
+</article></body></html>`;
+
+/** The example pack's names on the test page, and a built-in one that is always there. */
+const PACK_NAMES = ['arini-wicaksana', 'japan'];
+const BUILT_IN_NAMES = ['indonesia', 'antony-blinken'];
+
+interface Row {
+  id: string;
+  count: string;
+  enabled: boolean | null;
+}
+
+const ROWS_JS = `Array.from(document.querySelectorAll('.packs > li.pack'), (li) => ({
+  id: li.getAttribute('data-pack-id'),
+  count: (li.querySelector('.pack-count') || { textContent: '' }).textContent,
+  enabled: li.querySelector('input.pack-enabled') ? li.querySelector('input.pack-enabled').checked : null,
+}))`;
+const textOf = (selector: string) => `(document.querySelector(${JSON.stringify(selector)}) || { textContent: '' }).textContent`;
+const packSel = (id: string, inner: string) => `li.pack[data-pack-id="${id}"] ${inner}`;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function poll<T>(read: () => Promise<T>, pred: (v: T) => boolean, what: string, timeoutMs = WAIT): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await read();
+    if (pred(v)) return v;
+    if (Date.now() > deadline) throw new Error(`${what}: not seen within ${timeoutMs} ms; last: ${JSON.stringify(v)?.slice(0, 400)}`);
+    await sleep(POLL_MS);
+  }
+}
+
+type RawPage = PlaywrightPage | PuppeteerPage;
+const evalJs = <T>(page: RawPage, js: string) => (page as unknown as { evaluate(s: string): Promise<T> }).evaluate(js);
+
+for (const name of BROWSERS) {
+  describe(`context packs: ${name}`, { timeout: 600_000 }, () => {
+    let server: StaticServer;
+    let b: AnySession;
+    let article: AnyPage;
+    let options: RawPage;
+    let tmp: string;
+
+    const marks = () => article.evaluate(markIds, undefined);
+    const rows = () => evalJs<Row[]>(options, ROWS_JS);
+    const hasAll = (ids: string[]) => (found: string[]) => ids.every((id) => found.includes(id));
+    const hasNone = (ids: string[]) => (found: string[]) => ids.every((id) => !found.includes(id));
+    /** The article was never reloaded: a value set in its window is still there. */
+    const notReloaded = async () => assert.equal(await article.evaluate(() => (window as unknown as { packsTest?: number }).packsTest, undefined), 1, 'the page was reloaded');
+
+    async function openOptions(): Promise<RawPage> {
+      if (b.chromium) {
+        const page = await b.chromium.newPage();
+        await page.goto(b.chromium.extensionUrl('options.html'));
+        await page.waitForSelector('.packs > li.pack');
+        return page;
+      }
+      return b.firefox!.openExtensionPage('options.html', '.packs > li.pack');
+    }
+
+    async function upload(file: string): Promise<void> {
+      if (b.chromium) await (options as PlaywrightPage).setInputFiles('#pack-file', file);
+      else {
+        const input = await (options as PuppeteerPage).$('#pack-file');
+        assert.ok(input, 'the file input');
+        await (input as unknown as { uploadFile(f: string): Promise<void> }).uploadFile(file);
+      }
+    }
+
+    const click = (selector: string) => (options as unknown as { click(s: string): Promise<void> }).click(selector);
+    const storedPackIds = () => evalJs<string[]>(options, `(globalThis.browser || globalThis.chrome).storage.local.get('packs').then((v) => Object.keys(v.packs || {}))`);
+
+    /** Hovers the first mark for `id` (pointer away first: a fresh enter) and waits for a card that satisfies `pred`. */
+    async function hover(id: string, pred: (text: string) => boolean, what: string) {
+      const look = await article.evaluate(markLook, id);
+      assert.ok(look, `no mark for ${id}`);
+      await movePointer(article, 1, 1);
+      await waitForCard(article, (s) => !s.open, 'card closed before hovering');
+      await movePointer(article, look.rect.x + Math.min(look.rect.width / 2, 20), look.rect.y + look.rect.height / 2);
+      return waitForCard(article, (s) => s.open && s.entityId === id && !s.text.includes('Loading') && pred(s.text), what);
+    }
+
+    before(async () => {
+      tmp = mkdtempSync(path.join(os.tmpdir(), 'backstory-packs-'));
+      server = await startServer();
+      server.addPage(ARTICLE, ARTICLE_HTML);
+      b = await launch(name);
+      // The page is open before anything is imported: every change below must reach it without a reload.
+      article = await b.open(server.url(ARTICLE));
+      await article.waitFor((ids) => ids.every((id) => !!document.querySelector(`mark.backstory-mark[data-entity-id="${id}"]`)), BUILT_IN_NAMES, WAIT);
+      await article.evaluate(() => {
+        (window as unknown as { packsTest: number }).packsTest = 1;
+      }, undefined);
+      options = await openOptions();
+    });
+    after(async () => {
+      await b?.close();
+      await server?.close();
+      if (tmp) rmSync(tmp, { recursive: true, force: true });
+    });
+
+    test('the built-in pack is listed first, always on, with no remove button', { timeout: TEST_TIMEOUT }, async () => {
+      const list = await poll(rows, (r) => r.length === 1, 'the built-in pack listed');
+      assert.deepEqual(list, [{ id: BUILT_IN.source.id, count: `${BUILT_IN.entities.length} entities`, enabled: null }]);
+      assert.match(await evalJs<string>(options, textOf('.packs > li.pack')), /Always on/);
+      assert.equal(await evalJs<number>(options, `document.querySelectorAll('li.pack .pack-remove').length`), 0);
+      assert.ok(hasNone(PACK_NAMES)(await marks()), 'no pack names before the import');
+    });
+
+    test('importing the example pack lists it with its entity count; the open page gets its names without a reload', { timeout: TEST_TIMEOUT }, async () => {
+      await upload(PACK_FILE);
+      const list = await poll(rows, (r) => r.length === 2, 'the pack listed');
+      assert.deepEqual(list[1], { id: PACK_ID, count: `${PACK.entities.length} entities`, enabled: true });
+      assert.equal(list[0]!.id, BUILT_IN.source.id, 'the built-in pack stays first');
+      assert.match(await evalJs<string>(options, textOf('.pack-outcome')), /Imported “Indonesia and Japan agree/);
+      await poll(marks, hasAll(PACK_NAMES), 'the pack’s names marked on the open page');
+      await notReloaded();
+      if (b.chromium) {
+        // A screenshot of the section, with the pack just imported.
+        await mkdir(SCREENSHOTS, { recursive: true });
+        const section = (options as PlaywrightPage).locator('.packs-section');
+        await section.scrollIntoViewIfNeeded();
+        await section.screenshot({ path: path.join(SCREENSHOTS, 'options-packs.png') });
+      }
+    });
+
+    test('switching the pack off removes its marks, on brings them back, without a reload', { timeout: TEST_TIMEOUT }, async () => {
+      await click(packSel(PACK_ID, 'input.pack-enabled'));
+      await poll(marks, (m) => hasNone(PACK_NAMES)(m) && hasAll(BUILT_IN_NAMES)(m), 'pack marks gone, built-in marks kept');
+      await poll(rows, (r) => r[1]?.enabled === false, 'switch shown off');
+      await click(packSel(PACK_ID, 'input.pack-enabled'));
+      await poll(marks, hasAll([...PACK_NAMES, ...BUILT_IN_NAMES]), 'pack marks back');
+      await poll(rows, (r) => r[1]?.enabled === true, 'switch shown on');
+      await notReloaded();
+    });
+
+    test('an entity in both packs: the card shows each story, labelled by outlet and headline, and follows the switch', { timeout: TEST_TIMEOUT }, async () => {
+      const builtInLabel = `${BUILT_IN.source.outlet}:`;
+      const packLabel = `${PACK.source.outlet}: Indonesia and Japan agree`;
+      const both = await hover('indonesia', (t) => t.includes(packLabel), 'two-story card');
+      assert.ok(both.text.includes(builtInLabel), `the built-in story's label: ${both.text.slice(0, 400)}`);
+      // Each story's facts with their own citations: the example pack's fact cites its ¶ 3.
+      assert.ok(both.text.includes('It agreed to joint coastguard patrols with Japan near the Natuna Islands. ¶ 3'), both.text.slice(0, 600));
+      assert.ok(both.text.includes('Mentioned in ¶ 1, 3, 4, 6, 9'), 'the pack builder’s mentions');
+      assert.ok(both.text.indexOf(builtInLabel) < both.text.indexOf(packLabel), 'the built-in story first');
+      // Off: the card (already fetched on this page) has the built-in story alone again.
+      await click(packSel(PACK_ID, 'input.pack-enabled'));
+      await poll(marks, hasNone(PACK_NAMES), 'pack marks gone');
+      const one = await hover('indonesia', (t) => t.includes('In this story'), 'one-story card');
+      assert.ok(!one.text.includes(PACK.source.outlet), one.text.slice(0, 300));
+      await click(packSel(PACK_ID, 'input.pack-enabled'));
+      await poll(marks, hasAll(PACK_NAMES), 'pack marks back');
+      await hover('indonesia', (t) => t.includes(packLabel), 'two-story card again');
+      await movePointer(article, 1, 1);
+    });
+
+    test('the popup lists every enabled story, the built-in first', { timeout: TEST_TIMEOUT }, async () => {
+      const popup = b.chromium ? await b.chromium.newPage() : await b.firefox!.openExtensionPage('popup.html', '.story-item');
+      try {
+        if (b.chromium) await (popup as PlaywrightPage).goto(b.chromium.extensionUrl('popup.html'));
+        const ids = await poll(
+          () => evalJs<string[]>(popup, `Array.from(document.querySelectorAll('.story-item'), (li) => li.getAttribute('data-source-id'))`),
+          (v) => v.length === 2,
+          'two stories',
+        );
+        assert.deepEqual(ids, [BUILT_IN.source.id, PACK_ID]);
+        assert.match(await evalJs<string>(popup, textOf('.story')), /Indonesia and Japan agree joint coastguard patrols/);
+      } finally {
+        await popup.close();
+      }
+    });
+
+    test('bad files are refused with the reason, and nothing stored changes', { timeout: TEST_TIMEOUT }, async () => {
+      const before = { rows: await rows(), stored: await storedPackIds(), marks: await marks() };
+      const notJson = path.join(tmp, 'not-json.json');
+      writeFileSync(notJson, '{ "schemaVersion": 1, "source": ');
+      const badParagraph = path.join(tmp, 'bad-paragraph.json');
+      const broken = structuredClone(PACK);
+      broken.source.id = 'broken-pack';
+      broken.entities[0]!.facts[0]!.paragraphs = [99];
+      writeFileSync(badParagraph, JSON.stringify(broken));
+      const tooLarge = path.join(tmp, 'too-large.json');
+      writeFileSync(tooLarge, JSON.stringify({ ...PACK, padding: 'x'.repeat(2_100_000) }));
+      const cases: [string, RegExp][] = [
+        [notJson, /not-json\.json is not valid JSON/],
+        [badParagraph, /bad-paragraph\.json: entity "indonesia": facts\[0\]\.paragraphs\[0\]: paragraph 99 does not exist \(the source has 9\)/],
+        [tooLarge, /too-large\.json is 2\.\d MB; packs can be at most 2 MB/],
+      ];
+      for (const [file, reason] of cases) {
+        await upload(file);
+        const shown = await poll(() => evalJs<string>(options, textOf('.import-error')), (t) => reason.test(t), `refusal of ${path.basename(file)}`);
+        assert.match(shown, reason);
+        assert.deepEqual(await rows(), before.rows, 'the list is unchanged');
+        assert.deepEqual(await storedPackIds(), before.stored, 'storage is unchanged');
+      }
+      assert.deepEqual(await marks(), before.marks, 'the page is unchanged');
+    });
+
+    test('a pack whose alias clashes with the built-in pack is taken, and the clash reported', { timeout: TEST_TIMEOUT }, async () => {
+      const clash: KnowledgeBase = structuredClone(PACK);
+      clash.source.id = 'clash-pack';
+      // "Blinken" is the built-in Antony Blinken's alias; here it names someone else.
+      clash.entities = [{ ...clash.entities[2]!, id: 'other-blinken', name: 'Other Blinken', aliases: [{ form: 'Blinken' }], related: [], quotes: [] }];
+      const file = path.join(tmp, 'clash.json');
+      writeFileSync(file, JSON.stringify(clash));
+      await upload(file);
+      const text = await poll(() => evalJs<string>(options, textOf('.pack-outcome')), (t) => t.includes('clash'), 'clash reported');
+      assert.match(text, /alias "Blinken" of entity "other-blinken" \(pack "clash-pack"\) clashes with the rule kept from entity "antony-blinken"/);
+      await poll(rows, (r) => r.some((x) => x.id === 'clash-pack'), 'clash pack listed');
+      // Remove it again (with the confirmation), so the next test starts from the example pack alone.
+      await click(packSel('clash-pack', '.pack-remove'));
+      await click(packSel('clash-pack', '.pack-remove-yes'));
+      await poll(rows, (r) => r.length === 2 && !r.some((x) => x.id === 'clash-pack'), 'clash pack removed');
+    });
+
+    test('export, remove, then import the exported file: the same pack, count and marks', { timeout: TEST_TIMEOUT }, async () => {
+      const exported = path.join(tmp, `${PACK_ID}-exported.json`);
+      if (b.chromium) {
+        const page = options as PlaywrightPage;
+        const [download] = await Promise.all([page.waitForEvent('download'), page.click(packSel(PACK_ID, '.pack-export'))]);
+        assert.equal(download.suggestedFilename(), `${PACK_ID}.json`);
+        await download.saveAs(exported);
+      } else {
+        // Firefox over BiDi reports no downloads: read the Blob the page hands to the link, and keep the browser from saving it.
+        await evalJs(options, `(() => {
+          const original = URL.createObjectURL.bind(URL);
+          URL.createObjectURL = (blob) => { window.__exportedBlob = blob; return original(blob); };
+          document.addEventListener('click', (e) => { if (e.target instanceof HTMLAnchorElement && e.target.download) { window.__exportedName = e.target.download; e.preventDefault(); } }, true);
+        })()`);
+        await click(packSel(PACK_ID, '.pack-export'));
+        await poll(() => evalJs<boolean>(options, `!!window.__exportedBlob`), (v) => v, 'exported blob');
+        assert.equal(await evalJs<string>(options, `window.__exportedName`), `${PACK_ID}.json`);
+        writeFileSync(exported, await evalJs<string>(options, `window.__exportedBlob.text()`));
+      }
+      assert.deepEqual(JSON.parse(readFileSync(exported, 'utf8')), PACK, 'the exported file is the pack');
+
+      await click(packSel(PACK_ID, '.pack-remove'));
+      assert.match(await evalJs<string>(options, textOf(packSel(PACK_ID, '.pack-confirm'))), /Remove this pack\?/);
+      // Cancel keeps it; confirming removes it.
+      await click(packSel(PACK_ID, '.pack-remove-no'));
+      assert.equal((await rows()).length, 2);
+      await click(packSel(PACK_ID, '.pack-remove'));
+      await click(packSel(PACK_ID, '.pack-remove-yes'));
+      await poll(rows, (r) => r.length === 1, 'pack removed');
+      assert.deepEqual(await storedPackIds(), []);
+      await poll(marks, (m) => hasNone(PACK_NAMES)(m) && hasAll(BUILT_IN_NAMES)(m), 'pack marks gone');
+
+      await upload(exported);
+      const list = await poll(rows, (r) => r.length === 2, 'pack back');
+      assert.deepEqual(list[1], { id: PACK_ID, count: `${PACK.entities.length} entities`, enabled: true });
+      await poll(marks, hasAll([...PACK_NAMES, ...BUILT_IN_NAMES]), 'pack marks back');
+      await notReloaded();
+      assert.deepEqual(b.offLoopback(), [], 'nothing left 127.0.0.1');
+      assert.deepEqual(b.pageErrors, [], 'uncaught page errors');
+    });
+  });
+}
