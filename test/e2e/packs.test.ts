@@ -3,7 +3,8 @@
 // the options page's file input and listed with its entity count; a page that was already open
 // gets its names without a reload; switching the pack off and on removes and restores them;
 // bad files (not JSON, a fact citing a paragraph the article does not have, too large) are
-// refused with the reason and change nothing; a pack whose alias clashes is taken and the clash
+// refused with the reason and change nothing, and so is a pack that does not fit in storage
+// (Chromium); a pack whose alias clashes is taken and the clash
 // reported; an entity in two packs shows both stories in the hover card, labelled; the popup
 // lists every enabled story; export → remove → import of the exported file round-trips (in
 // Chromium the real download is captured). No fixed sleeps: every wait polls.
@@ -253,6 +254,38 @@ for (const name of BROWSERS) {
       await click(packSel('clash-pack', '.pack-remove-yes'));
       await poll(rows, (r) => r.length === 2 && !r.some((x) => x.id === 'clash-pack'), 'clash pack removed');
     });
+
+    if (name === 'chromium') {
+      // Firefox gives storage.local no quota of its own, so only Chromium can fill it.
+      test('storage full: the import is refused with the reason, and nothing stored changes', { timeout: TEST_TIMEOUT }, async () => {
+        const state = () =>
+          evalJs<{ packs: string[]; enabled: string[]; compiled: string[] }>(
+            options,
+            `Promise.all([chrome.storage.local.get(['packs', 'compiledMatcher']), chrome.storage.sync.get('settings')]).then(([l, s]) => ({
+              packs: Object.keys(l.packs || {}), enabled: s.settings.enabledPacks, compiled: l.compiledMatcher.packIds }))`,
+          );
+        const before = { rows: await rows(), state: await state(), marks: await marks() };
+        const another = structuredClone(PACK);
+        another.source.id = 'another-pack';
+        const file = path.join(tmp, 'another.json');
+        writeFileSync(file, JSON.stringify(another));
+        // Leave less room than the new pack needs: the packs item grows by about its size.
+        await evalJs(
+          options,
+          `chrome.storage.local.getBytesInUse(null).then((used) => chrome.storage.local.set({ filler: 'x'.repeat(chrome.storage.local.QUOTA_BYTES - used - ${Math.round(JSON.stringify(another).length / 2)}) }))`,
+        );
+        try {
+          await upload(file);
+          const shown = await poll(() => evalJs<string>(options, textOf('.import-error')), (t) => t.includes('could not be stored'), 'quota refusal');
+          assert.match(shown, /another\.json could not be stored \(.*quota.*\); nothing was changed\./i);
+          assert.deepEqual(await rows(), before.rows, 'the list is unchanged');
+          assert.deepEqual(await state(), before.state, 'packs, switches and the compiled matcher are unchanged');
+          assert.deepEqual(await marks(), before.marks, 'the page is unchanged');
+        } finally {
+          await evalJs(options, `chrome.storage.local.remove('filler')`);
+        }
+      });
+    }
 
     test('export, remove, then import the exported file: the same pack, count and marks', { timeout: TEST_TIMEOUT }, async () => {
       const exported = path.join(tmp, `${PACK_ID}-exported.json`);
