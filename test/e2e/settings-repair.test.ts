@@ -129,7 +129,9 @@ for (const name of BROWSERS) {
               },
               { key: SETTINGS_KEY, notice: REPAIR_NOTICE_KEY },
             );
-            if (c.stored === undefined || parseSettings(stored.settings).repairs.length === 0 || Date.now() > deadline) break;
+            // The repair writes the settings, then the notice: wait for both.
+            const repaired = parseSettings(stored.settings).repairs.length === 0 && Array.isArray(stored.notice);
+            if (c.stored === undefined || repaired || Date.now() > deadline) break;
             await new Promise((r) => setTimeout(r, 100));
           }
           if (c.stored === undefined) {
