@@ -88,20 +88,28 @@ export async function importPack(text: string, fileName: string): Promise<Import
   const stored = await loadPacks();
   const { settings } = await loadSettings();
   const wasEnabled = settings.enabledPacks.includes(id);
+  // What has been written so far: a failure undoes exactly these steps.
+  let wrote: 'nothing' | 'packs' | 'settings' = 'nothing';
   try {
     await browser.storage.local.set({ [PACKS_KEY]: { ...stored, [id]: kb } });
-    if (!wasEnabled) await saveSettings({ ...settings, enabledPacks: [...settings.enabledPacks, id] });
+    wrote = 'packs';
+    if (!wasEnabled) {
+      await saveSettings({ ...settings, enabledPacks: [...settings.enabledPacks, id] });
+      wrote = 'settings';
+    }
     const { conflicts } = await recompile();
     return { ok: true, pack: kb, conflicts, replaced: id in stored };
   } catch (err) {
-    await rollBack(stored, wasEnabled ? null : id);
+    if (wrote !== 'nothing') await rollBack(stored, wrote === 'settings' ? id : null);
     return { ok: false, error: `${fileName} could not be stored (${(err as Error).message}); nothing was changed.` };
   }
 }
 
-/** Puts the packs back and turns `enabledId` off again; best effort, each step on its own. */
+/**
+ * Puts the packs back, turns `enabledId` off again and recompiles; best effort, each step on its
+ * own. Writing the old, smaller set always fits where the bigger one did not.
+ */
 async function rollBack(packs: Record<string, KnowledgeBase>, enabledId: string | null): Promise<void> {
-  // Writing the old, smaller set always fits where the bigger one did not.
   await browser.storage.local.set({ [PACKS_KEY]: packs }).catch(() => undefined);
   if (enabledId !== null) {
     const { settings } = await loadSettings();
