@@ -229,8 +229,9 @@ async function pageSizeScaling(server: StaticServer, warmup: string, backstoryDi
   sections.push(`## Page size
 
 Generated news pages (paragraphs, headings, links; a name every 40–60 words), built-in knowledge
-base. Main-thread CPU ms, median (min–max), and per MB of text. Backstory stops at 5,000 marks
-per page (MAX_MARKS_PER_PAGE); B marks everything.
+base. Main-thread CPU ms, median (min–max), and per MB of text. Backstory stops at a fixed number
+of marks per page (MAX_MARKS_PER_PAGE in src/content/highlighter.ts); B marks everything, so on
+large pages B does more work than Backstory.
 
 ${table(['text', 'Backstory CPU ms', 'Backstory ms/MB', 'B CPU ms', 'B ms/MB', 'Backstory ÷ B', 'Backstory longest task ms', 'Backstory DCL→done ms', 'Backstory marks', 'B marks'], rows)}`);
 }
