@@ -109,3 +109,11 @@ test('a clashing alias is reported as a conflict and kept from the earlier pack'
   assert.match(result.conflicts[0]!, /alias "Blinken" of entity "not-blinken" \(pack "harbour-pact"\) clashes with the rule kept from entity "antony-blinken" \(pack "bali-talks"\)/);
   assert.deepEqual(await store.storedConflicts(), result.conflicts);
 });
+
+test('reading the enabled packs never writes: repairing damaged settings is left to their owners', async () => {
+  await store.importPack(PACK_TEXT, 'pack.json');
+  fake.sync.items.settings = '{"version":1,"enabledPacks":["harbour-pact"],"sty';
+  const before = snapshot();
+  assert.deepEqual((await store.enabledPacks()).map((p) => p.source.id), ['bali-talks']);
+  assert.equal(snapshot(), before);
+});

@@ -10,7 +10,8 @@ import builtInPacks from 'virtual:knowledge-base';
 import { compileMatcher } from '../match/compile';
 import type { KnowledgeBase } from '../kb/types';
 import { validateKnowledgeBase } from '../kb/validate';
-import { loadSettings, saveSettings } from './settings-store';
+import { parseSettings, type Settings } from './settings';
+import { loadSettings, saveSettings, SETTINGS_KEY } from './settings-store';
 import { COMPILED_KEY, type StoredCompiled } from './compiled-matcher-store';
 
 export const PACKS_KEY = 'packs';
@@ -45,9 +46,22 @@ export async function loadPacks(): Promise<Record<string, KnowledgeBase>> {
   }
 }
 
+/**
+ * The settings as stored, made safe but not written back: readers of packs (the background, the
+ * popup) must not race the content script and the options page, which repair damaged settings
+ * and say so.
+ */
+async function readSettings(): Promise<Settings> {
+  try {
+    return parseSettings((await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]).settings;
+  } catch {
+    return parseSettings(undefined).settings;
+  }
+}
+
 /** The built-in pack, then every enabled imported pack in the order the reader enabled them. */
 export async function enabledPacks(): Promise<KnowledgeBase[]> {
-  const [{ settings }, stored] = await Promise.all([loadSettings(), loadPacks()]);
+  const [settings, stored] = await Promise.all([readSettings(), loadPacks()]);
   return [builtInPack(), ...settings.enabledPacks.flatMap((id) => (stored[id] ? [stored[id]] : []))];
 }
 
