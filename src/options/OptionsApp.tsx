@@ -34,9 +34,10 @@ export function OptionsApp() {
     const stop = new AbortController();
     void (async () => {
       const parsed = await loadSettings();
-      setSettings(parsed.settings);
       const notice = await takeRepairNotice().catch(() => parsed.repairs);
+      // Shown together, in one render: the page never appears first without its notice.
       setRepairs(notice.length > 0 ? notice : parsed.repairs);
+      setSettings(parsed.settings);
     })();
     watchSettings(setSettings, stop.signal);
     return () => stop.abort();
