@@ -8,7 +8,7 @@
 // reported; an entity in two packs shows both stories in the hover card, labelled; the popup
 // lists every enabled story; export → remove → import of the exported file round-trips (in
 // Chromium the real download is captured). No fixed sleeps: every wait polls.
-// Saves docs/screenshots/options-packs.png (Chromium).
+// Saves docs/screenshots/options-packs.png and card-two-sources.png (Chromium).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -185,6 +185,10 @@ for (const name of BROWSERS) {
       assert.ok(both.text.includes('It agreed to joint coastguard patrols with Japan near the Natuna Islands. ¶ 3'), both.text.slice(0, 600));
       assert.ok(both.text.includes('Mentioned in ¶ 1, 3, 4, 6, 9'), 'the pack builder’s mentions');
       assert.ok(both.text.indexOf(builtInLabel) < both.text.indexOf(packLabel), 'the built-in story first');
+      if (b.chromium) {
+        await waitForCard(article, (c) => c.open && c.settled, 'fade-in over');
+        await (article.raw as PlaywrightPage).screenshot({ path: path.join(SCREENSHOTS, 'card-two-sources.png') });
+      }
       // Off: the card (already fetched on this page) has the built-in story alone again.
       await click(packSel(PACK_ID, 'input.pack-enabled'));
       await poll(marks, hasNone(PACK_NAMES), 'pack marks gone');
