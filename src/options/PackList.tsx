@@ -142,7 +142,7 @@ export function PackList() {
                     onChange={(e) => void toggle(row, e.currentTarget.checked)}
                   />
                   <span>
-                    On<span class="sr">{` : ${row.headline}`}</span>
+                    On<span class="sr">{`, ${row.headline}`}</span>
                   </span>
                 </label>
               )}

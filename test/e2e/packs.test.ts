@@ -7,7 +7,8 @@
 // (Chromium); a pack whose alias clashes is taken and the clash
 // reported; an entity in two packs shows both stories in the hover card, labelled; the popup
 // lists every enabled story; export → remove → import of the exported file round-trips (in
-// Chromium the real download is captured). No fixed sleeps: every wait polls.
+// Chromium the real download is captured); in Chromium, an imported pack and its switch survive a
+// restart of the browser on the same profile. No fixed sleeps: every wait polls.
 // Saves docs/screenshots/options-packs.png and card-two-sources.png (Chromium).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -18,6 +19,7 @@ import path from 'node:path';
 import type { Page as PlaywrightPage } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { BROWSERS, launch, type AnyPage, type AnySession } from './support/any-browser';
+import { launchChromium } from './support/chromium';
 import { ROOT, startServer, type StaticServer } from './support/server';
 import { markIds } from './support/checks';
 import { markLook, movePointer, waitForCard } from './support/hardening';
@@ -73,6 +75,7 @@ async function poll<T>(read: () => Promise<T>, pred: (v: T) => boolean, what: st
 }
 
 type RawPage = PlaywrightPage | PuppeteerPage;
+const hasAllIds = (ids: string[]) => (found: string[]) => ids.every((id) => found.includes(id));
 const evalJs = <T>(page: RawPage, js: string) => (page as unknown as { evaluate(s: string): Promise<T> }).evaluate(js);
 
 for (const name of BROWSERS) {
@@ -333,3 +336,44 @@ for (const name of BROWSERS) {
     });
   });
 }
+
+describe('context packs: chromium restart', { timeout: 240_000 }, () => {
+  test('an imported pack and its switch survive a browser restart on the same profile', { timeout: 180_000 }, async () => {
+    const server = await startServer();
+    server.addPage(ARTICLE, ARTICLE_HTML);
+    const profile = mkdtempSync(path.join(os.tmpdir(), 'backstory-packs-profile-'));
+    let s = await launchChromium({ userDataDir: profile });
+    try {
+      const options = await s.newPage();
+      await options.goto(s.extensionUrl('options.html'));
+      await options.setInputFiles('#pack-file', PACK_FILE);
+      await poll(() => evalJs<Row[]>(options, ROWS_JS), (r) => r[1]?.enabled === true, 'pack imported');
+      await s.close();
+
+      s = await launchChromium({ userDataDir: profile });
+      const page = await s.newPage();
+      await page.goto(server.url(ARTICLE));
+      await poll(() => page.evaluate(markIds), hasAllIds([...PACK_NAMES, ...BUILT_IN_NAMES]), 'pack names marked after the restart');
+      const again = await s.newPage();
+      await again.goto(s.extensionUrl('options.html'));
+      const list = await poll(() => evalJs<Row[]>(again, ROWS_JS), (r) => r.length === 2, 'pack listed after the restart');
+      assert.deepEqual(list[1], { id: PACK_ID, count: `${PACK.entities.length} entities`, enabled: true });
+      // Switched off, it stays off across another restart.
+      await again.click(packSel(PACK_ID, 'input.pack-enabled'));
+      await poll(() => evalJs<Row[]>(again, ROWS_JS), (r) => r[1]?.enabled === false, 'switched off');
+      await poll(() => page.evaluate(markIds), (m) => PACK_NAMES.every((id) => !m.includes(id)), 'pack names gone');
+      await s.close();
+
+      s = await launchChromium({ userDataDir: profile });
+      const last = await s.newPage();
+      await last.goto(server.url(ARTICLE));
+      await poll(() => last.evaluate(markIds), hasAllIds(BUILT_IN_NAMES), 'built-in names marked');
+      assert.deepEqual((await last.evaluate(markIds)).filter((id) => PACK_NAMES.includes(id)), [], 'the pack is still off');
+      assert.deepEqual(s.offLoopback(), [], 'nothing left 127.0.0.1');
+    } finally {
+      await s.close();
+      await server.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
+  });
+});

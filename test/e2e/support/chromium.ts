@@ -73,6 +73,8 @@ export interface LaunchChromiumOptions {
   extensionDir?: string;
   /** Default true; HEADLESS=0 shows the window (needs a display, e.g. xvfb-run -a). */
   headless?: boolean;
+  /** A profile folder to keep (to test a restart on the same profile); default a temporary one. */
+  userDataDir?: string;
 }
 
 export async function launchChromium(options: LaunchChromiumOptions = {}): Promise<ChromiumSession> {
@@ -84,7 +86,7 @@ export async function launchChromium(options: LaunchChromiumOptions = {}): Promi
   const proxy = await startTrapProxy();
   let context: BrowserContext;
   try {
-    context = await chromium.launchPersistentContext('', {
+    context = await chromium.launchPersistentContext(options.userDataDir ?? '', {
       executablePath,
       headless: options.headless ?? process.env.HEADLESS !== '0',
       viewport: { width: 1280, height: 900 },
