@@ -68,7 +68,21 @@ async function main(): Promise<void> {
   highlighter.clear();
   if (active) start();
 
+  // Packs enabled, disabled, imported or removed: highlight again with the new matcher, no reload.
+  // Both the stored matcher and the list of enabled packs trigger it, whichever change arrives first.
+  const reloadMatcher = () => {
+    void matcherFor(settings).then((matcher) => {
+      if (signal.aborted) return;
+      const wasActive = active;
+      if (wasActive) stop();
+      highlighter.reconfigure(policyOf(settings), settings.style, matcher);
+      if (wasActive) start();
+    });
+  };
+  watchCompiledMatcher(reloadMatcher, signal);
+
   watchSettings((next) => {
+    const packsChanged = JSON.stringify(next.enabledPacks) !== JSON.stringify(settings.enabledPacks);
     const wasActive = active;
     const rulesChanged =
       next.style !== settings.style ||
@@ -85,17 +99,7 @@ async function main(): Promise<void> {
       highlighter.reconfigure(policyOf(next), next.style);
       start();
     }
-  }, signal);
-
-  // Packs enabled, disabled, imported or removed: highlight again with the new matcher, no reload.
-  watchCompiledMatcher(() => {
-    void matcherFor(settings).then((matcher) => {
-      if (signal.aborted) return;
-      const wasActive = active;
-      if (wasActive) stop();
-      highlighter.reconfigure(policyOf(settings), settings.style, matcher);
-      if (wasActive) start();
-    });
+    if (packsChanged) reloadMatcher();
   }, signal);
 
   const handlers: { [T in Message['type']]?: (m: Extract<Message, { type: T }>) => Replies[T] } = {

@@ -231,7 +231,7 @@ describe('lifecycle: Firefox uninstall and reinstall', { timeout: 150_000 }, () 
       // …but the script was stopped dead: its marks and its (empty) card host stay.
       assert.deepEqual(await waitUntilStable(() => page.evaluate(markState, undefined)), { ids: LIFECYCLE_IDS, nested: 0, hosts: 1, old: LIFECYCLE_IDS.length });
 
-      await ff.browser.installExtension(path.join(ROOT, process.env.BACKSTORY_FIREFOX_EXT ?? 'dist/firefox'));
+      await ff.browser.installExtension(path.resolve(ROOT, process.env.BACKSTORY_FIREFOX_EXT ?? 'dist/firefox'));
       // Firefox injects the new instance into the open tab: old marks unwrapped, names marked once.
       await page.waitFor(() => document.querySelectorAll('mark[data-old]').length === 0 && document.querySelectorAll('mark').length > 0, undefined, 15_000);
       assert.deepEqual(await waitUntilStable(() => page.evaluate(markState, undefined)), { ids: LIFECYCLE_IDS, nested: 0, hosts: 1, old: 0 });
