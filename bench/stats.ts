@@ -33,5 +33,6 @@ export function fmt(s: Spread | null, unit = ''): string {
 export function ratio(a: Spread | null, b: Spread | null): string {
   if (!a || !b || b.median === 0) return '–';
   const r = a.median / b.median;
-  return r >= 10 ? `${Math.round(r)}×` : `${r.toFixed(2)}×`;
+  // Two significant digits below 0.1: "0.0064×" says more than "0.01×".
+  return r >= 10 ? `${Math.round(r)}×` : r >= 0.1 ? `${r.toFixed(2)}×` : `${r.toPrecision(2)}×`;
 }
