@@ -1,10 +1,10 @@
 // Highlighting in real browsers (Chromium and Firefox): exclusions, exact text, content added
 // later, single-page navigation, the three ways frameworks update a text node that highlighting
 // split, switching a site off and on, and "first mention only".
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BROWSERS, launch, type AnyPage, type AnySession } from './support/any-browser';
-import { startServer, type StaticServer } from './support/server';
+import { BROWSERS, withBrowser, type AnyPage, type AnySession } from './support/any-browser';
+import type { StaticServer } from './support/server';
 import { markIds, pageTextAndServedText, waitUntilStable } from './support/checks';
 import { defaultSettings } from '../../src/common/settings';
 
@@ -19,17 +19,16 @@ function marksIn(id: string | null): string[] {
 
 for (const name of BROWSERS) {
   describe(`highlighting: ${name}`, { timeout: 300_000 }, () => {
-    let server: StaticServer;
-    let b: AnySession;
-    before(async () => {
-      server = await startServer();
-      b = await launch(name);
-    });
-    after(async () => {
-      await b?.setSettings(defaultSettings()).catch(() => undefined);
-      await b?.close();
-      await server?.close();
-    });
+    let server!: StaticServer;
+    let b!: AnySession;
+    withBrowser(
+      name,
+      (s, session) => {
+        server = s;
+        b = session;
+      },
+      { beforeClose: (session) => session.setSettings(defaultSettings()) },
+    );
 
     async function openWithMarks(path: string): Promise<AnyPage> {
       const page = await b.open(server.url(path));

@@ -10,10 +10,10 @@
 // generous (the machine may be shared): they catch what this test found and fixed (an 8.5 s
 // starvation of page timers on 100,000 nodes; a 56 s task on the 5 MB node), not small drifts.
 // Without Backstory, the same pages show gaps of up to about 270 ms on two cores.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BROWSERS, launch, type AnyPage, type AnySession } from './support/any-browser';
-import { startServer, type StaticServer } from './support/server';
+import { BROWSERS, withBrowser, type AnyPage, type AnySession } from './support/any-browser';
+import type { StaticServer } from './support/server';
 import { assertVisible, markLook } from './support/hardening';
 import { MAX_MARKS_PER_PAGE, MAX_MARKS_PER_TEXT_NODE } from '../../src/content/highlighter';
 
@@ -46,15 +46,11 @@ function report(name: string, what: string, m: Monitor & { marks: number }): voi
 
 for (const name of BROWSERS) {
   describe(`huge pages: ${name}`, { timeout: 300_000 }, () => {
-    let server: StaticServer;
-    let b: AnySession;
-    before(async () => {
-      server = await startServer();
-      b = await launch(name);
-    });
-    after(async () => {
-      await b?.close();
-      await server?.close();
+    let server!: StaticServer;
+    let b!: AnySession;
+    withBrowser(name, (s, session) => {
+      server = s;
+      b = session;
     });
 
     async function openMonitored(path: string): Promise<{ page: AnyPage; m: Monitor & { marks: number } }> {

@@ -21,7 +21,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import type { CDPSession, Page as PlaywrightPage } from 'playwright-core';
-import { BROWSERS, launch, type AnyPage, type AnySession } from './support/any-browser';
+import { BROWSERS, launch, withBrowser, type AnyPage, type AnySession } from './support/any-browser';
 import { ROOT, startServer, type StaticServer } from './support/server';
 import { markIds, pageTextAndServedText, waitUntilStable } from './support/checks';
 import { hoverCard, openWithMarks } from './support/hardening';
@@ -49,15 +49,11 @@ async function assertTextUnchanged(page: AnyPage, server: StaticServer, pathname
 
 for (const name of BROWSERS) {
   describe(`lifecycle: stale marks, ${name}`, { timeout: 120_000 }, () => {
-    let server: StaticServer;
-    let b: AnySession;
-    before(async () => {
-      server = await startServer();
-      b = await launch(name);
-    });
-    after(async () => {
-      await b?.close();
-      await server?.close();
+    let server!: StaticServer;
+    let b!: AnySession;
+    withBrowser(name, (s, session) => {
+      server = s;
+      b = session;
     });
 
     test('a page that already holds Backstory marks is highlighted once: old marks unwrapped, none nested', { timeout: TEST_TIMEOUT }, async () => {

@@ -9,11 +9,11 @@
 // from the page's own origin would show up there); and in Chromium, where interception also sees
 // the extension's own pages and service worker, every other request is for a chrome-extension://
 // file of Backstory itself.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page as PlaywrightPage } from 'playwright-core';
-import { BROWSERS, launch, type AnySession } from './support/any-browser';
-import { startServer, type StaticServer } from './support/server';
+import { BROWSERS, withBrowser, type AnySession } from './support/any-browser';
+import type { StaticServer } from './support/server';
 import { hoverCard, openWithMarks } from './support/hardening';
 
 const TEST_TIMEOUT = 90_000;
@@ -21,15 +21,11 @@ const PAGES = ['/demo/index.html', '/hostile/lifecycle.html', '/hostile/restyle.
 
 for (const name of BROWSERS) {
   describe(`privacy: ${name}`, { timeout: 150_000 }, () => {
-    let server: StaticServer;
-    let b: AnySession;
-    before(async () => {
-      server = await startServer();
-      b = await launch(name);
-    });
-    after(async () => {
-      await b?.close();
-      await server?.close();
+    let server!: StaticServer;
+    let b!: AnySession;
+    withBrowser(name, (s, session) => {
+      server = s;
+      b = session;
     });
 
     /** Opens the popup for the most recently opened web page's tab, as a tab of its own. */

@@ -8,11 +8,11 @@
 // TaskDuration over the same interval, for the whole page. Firefox: WebDriver BiDi offers no
 // profiler, so only the page's own view is measured there (its timer's longest gap and how many
 // of its 1,000 updates ran). Figures are printed as "# …" lines.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page as PlaywrightPage } from 'playwright-core';
-import { BROWSERS, launch, type AnySession } from './support/any-browser';
-import { startServer, type StaticServer } from './support/server';
+import { BROWSERS, withBrowser, type AnySession } from './support/any-browser';
+import type { StaticServer } from './support/server';
 import { waitUntilStable } from './support/checks';
 import { openWithMarks } from './support/hardening';
 import { MAX_CPU_SHARE } from '../../src/content/page-watcher';
@@ -61,15 +61,11 @@ function timeUnder(profile: CpuProfile, prefix: string): number {
 
 for (const name of BROWSERS) {
   describe(`ticker: ${name}`, { timeout: 120_000 }, () => {
-    let server: StaticServer;
-    let b: AnySession;
-    before(async () => {
-      server = await startServer();
-      b = await launch(name);
-    });
-    after(async () => {
-      await b?.close();
-      await server?.close();
+    let server!: StaticServer;
+    let b!: AnySession;
+    withBrowser(name, (s, session) => {
+      server = s;
+      b = session;
     });
 
     test('text rewritten 100 times a second for 10 s: the page keeps its pace, Backstory’s CPU share stays bounded, the last text is highlighted', { timeout: 60_000 }, async () => {

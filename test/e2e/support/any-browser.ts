@@ -5,6 +5,8 @@ import type { Page as PlaywrightPage } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { launchChromium, type ChromiumSession } from './chromium';
 import { launchFirefox, type FirefoxSession } from './firefox';
+import { startServer, type StaticServer } from './server';
+import { after, before } from 'node:test';
 
 export type BrowserName = 'chromium' | 'firefox';
 export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
@@ -98,4 +100,27 @@ export async function launch(name: BrowserName): Promise<AnySession> {
     pageErrors: s.pageErrors,
     close: () => s.close(),
   };
+}
+
+/**
+ * One test server and one browser for the enclosing `describe` block (shared by its tests, as the
+ * recipes advise): started before its first test, handed over through `use`, closed after its last.
+ */
+export function withBrowser(
+  name: BrowserName,
+  use: (server: StaticServer, browser: AnySession) => void,
+  options: { beforeClose?: (browser: AnySession) => Promise<void> } = {},
+): void {
+  let server: StaticServer | undefined;
+  let browser: AnySession | undefined;
+  before(async () => {
+    server = await startServer();
+    browser = await launch(name);
+    use(server, browser);
+  });
+  after(async () => {
+    if (browser) await options.beforeClose?.(browser).catch(() => undefined);
+    await browser?.close();
+    await server?.close();
+  });
 }
