@@ -18,6 +18,8 @@ export function spread(values: number[]): Spread | null {
 /** "12.3" for small values, "1,234" for large: three significant digits are all the noise allows. */
 export function num(v: number): string {
   if (!Number.isFinite(v)) return '–';
+  // Counts (marks, entities) stay whole numbers.
+  if (Number.isInteger(v)) return v.toLocaleString('en-US');
   if (Math.abs(v) >= 100) return Math.round(v).toLocaleString('en-US');
   if (Math.abs(v) >= 10) return v.toFixed(1);
   return v.toFixed(2);
