@@ -96,12 +96,17 @@ export async function hoverCard(page: AnyPage, id: string, name: string): Promis
   // Away first, so that the move onto the mark is a fresh enter.
   await movePointer(page, 1, 1);
   await movePointer(page, look.rect.x + Math.min(look.rect.width / 2, 20), look.rect.y + look.rect.height / 2);
-  // Open, then its content rendered (first the frame and its close button, then the entity).
-  const snap = await waitForCard(page, (s) => s.open && s.entityId === id && !s.text.includes('Loading') && s.text.includes(name), `open for ${id}, naming ${name}`);
   const vp = await page.evaluate(() => ({ width: innerWidth, height: innerHeight }), undefined);
-  const r = snap.rect;
-  assert.ok(r && r.width > 0 && r.height > 0, `card has a size: ${JSON.stringify(r)}`);
-  assert.ok(r.x >= 0 && r.y >= 0 && r.x + r.width <= vp.width + 0.5 && r.y + r.height <= vp.height + 0.5, `card ${JSON.stringify(r)} inside the viewport ${JSON.stringify(vp)}`);
+  const inside = (r: CardSnapshot['rect']) =>
+    !!r && r.width > 0 && r.height > 0 && r.x >= 0 && r.y >= 0 && r.x + r.width <= vp.width + 0.5 && r.y + r.height <= vp.height + 0.5;
+  // Open, then its content rendered (first the frame and its close button, then the entity), then
+  // placed: floating-ui places the card again when its content makes it grow, a frame later.
+  const rendered = (s: CardSnapshot) => s.open && s.entityId === id && !s.text.includes('Loading') && s.text.includes(name);
+  let last: CardSnapshot | undefined;
+  const snap = await waitForCard(page, (s) => ((last = s), rendered(s) && inside(s.rect)), `open for ${id}, naming ${name}, inside the viewport`).catch((err: unknown) => {
+    if (last && rendered(last)) assert.fail(`card ${JSON.stringify(last.rect)} inside the viewport ${JSON.stringify(vp)}`);
+    throw err;
+  });
   return snap;
 }
 
