@@ -11,7 +11,8 @@
 // to load the extension by hand and the demo page's URL, and keeps serving until Ctrl-C.
 import http from 'node:http';
 import { spawn, spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { findBrowser } from './browser-paths.mjs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,18 +33,6 @@ const TYPES = {
   '.svg': 'image/svg+xml',
   '.webp': 'image/webp',
 };
-
-function firstExecutable(candidates) {
-  for (const file of candidates) {
-    try {
-      accessSync(file, constants.X_OK);
-      return file;
-    } catch {
-      // next
-    }
-  }
-  return null;
-}
 
 /** Serves demo/ at http://127.0.0.1:PORT/ (demo/index.html at /). */
 function serveDemo(port) {
@@ -116,11 +105,10 @@ const keepServing = (why) => {
 
 // 3. Open a browser with the extension, unless there is no display or no browser.
 const headlessLinux = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
-const browserPath = firefox
-  ? firstExecutable(process.env.FIREFOX ? [process.env.FIREFOX] : ['/usr/bin/firefox-esr', '/usr/bin/firefox'])
-  : firstExecutable(process.env.CHROMIUM ? [process.env.CHROMIUM] : ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/google-chrome']);
+const found = findBrowser(firefox ? 'firefox' : 'chromium');
+const browserPath = found.path;
 const browserName = firefox ? 'Firefox' : 'Chromium';
-const installHint = firefox ? 'sudo apt-get install -y firefox-esr (or set FIREFOX=/path/to/firefox)' : 'sudo apt-get install -y chromium (or set CHROMIUM=/path/to/chromium)';
+const installHint = `${found.install} (or set ${found.env}=/path/to/${firefox ? 'firefox' : 'chromium'})`;
 
 if (headlessLinux) {
   keepServing(`No display (neither DISPLAY nor WAYLAND_DISPLAY is set), so no browser is opened. (Try: xvfb-run -a npm start)`);
