@@ -3,8 +3,8 @@
  * taken back exactly: the page's own text node keeps its identity and gets its text back.
  *
  * How a text node T is highlighted: T is split at each mention (pieces made from one read of its
- * text, so a 5 MB text node stays linear), and mark.js wraps the mentions of the pieces of a
- * batch, a few dozen pieces per markRanges call. T itself stays first in the DOM holding the text
+ * text, so a 5 MB text node stays linear), then mark.js wraps the mention at the start of each
+ * piece, a few dozen pieces per markRanges call, one call per step of a WrapJob. T itself stays first in the DOM holding the text
  * before the first mention (possibly empty), so page code that holds T (React, Preact, Vue) still
  * holds the start of its text; everything after T that came from it is a "part" of T.
  */
@@ -24,14 +24,40 @@ interface Highlight {
   parts: Node[];
 }
 
-/** Pieces per mark.js call (its markRanges is quadratic in the pieces it is given). */
-const MARKJS_CHUNK = 32;
+/**
+ * Pieces per mark.js call: the unit of work between two checks of the highlighter's slice clock.
+ * Its markRanges compares every range with every piece it was given (quadratic), and a mark costs
+ * 0.1 to 0.3 ms in a content script; per mark, chunks of 16 and 32 cost the same (1,000 marks in
+ * Chromium, chunks of 1 to 32), and 16 keep a step to a few milliseconds.
+ */
+export const MARKJS_CHUNK = 16;
 
-interface PieceRange {
-  start: number;
+interface Piece {
+  text: Text;
   length: number;
   origin: Text;
+  /** The highlight it belongs to: if T was discarded or highlighted anew since, the piece is stale. */
+  highlight: Highlight;
   entityId: string;
+}
+
+/**
+ * Highlights under way, made a chunk at a time: `step()` splits the next text nodes and wraps the
+ * next MARKJS_CHUNK mentions, and returns the marks it made, so the caller can give the page a
+ * turn between steps. `stale` lists the nodes whose text the page changed after they were
+ * scanned: they were left alone, to be scanned again.
+ */
+export interface WrapJob {
+  readonly done: boolean;
+  readonly stale: Text[];
+  step(): HTMLElement[];
+}
+
+/** A text node to highlight: its mentions, found in `text`, which it must still hold. */
+export interface WrapItem {
+  node: Text;
+  text: string;
+  mentions: MentionRange[];
 }
 
 export class HighlightRegistry {
@@ -49,64 +75,83 @@ export class HighlightRegistry {
   }
 
   /**
-   * Highlights the mentions of each text node; returns the marks made, in document order.
-   * `decorate` sets a mark's attributes. Nodes already highlighted or no longer in the page are
-   * left alone.
+   * The job that highlights these text nodes, in this order. `decorate` sets a mark's attributes.
+   * Nodes already highlighted, no longer in the page, or whose text changed are left alone.
    */
-  wrap(items: { node: Text; mentions: MentionRange[] }[], decorate: (mark: HTMLElement, entityId: string) => void): HTMLElement[] {
-    const pieces: Text[] = [];
-    const ranges: PieceRange[] = [];
-    let offset = 0;
-    for (const { node, mentions } of items) {
-      if (mentions.length === 0 || !node.isConnected || this.byOrigin.has(node) || this.originOfPart.has(node)) continue;
-      const highlight: Highlight = { original: node.data, parts: [] };
-      const sorted = [...mentions].sort((a, b) => a.start - b.start);
-      // The pieces are made from one read of the text and T is shortened once: splitText from
-      // the end copied T's remaining prefix at every split (Blink copies on truncation), half a
-      // second for 5,000 mentions in one 5 MB text node. Same DOM as splitting at each mention.
-      const text = node.data;
-      const doc = node.ownerDocument;
-      const nodePieces = sorted.map((m, i) => doc.createTextNode(text.slice(m.start, sorted[i + 1]?.start ?? text.length)));
-      const fragment = doc.createDocumentFragment();
-      fragment.append(...nodePieces);
-      node.parentNode!.insertBefore(fragment, node.nextSibling);
-      node.data = text.slice(0, sorted[0]!.start);
-      sorted.forEach((m, i) => {
-        const piece = nodePieces[i]!;
-        highlight.parts.push(piece);
-        this.originOfPart.set(piece, node);
-        pieces.push(piece);
-        ranges.push({ start: offset, length: m.end - m.start, origin: node, entityId: m.entityId });
-        offset += piece.data.length;
-      });
-      this.byOrigin.set(node, highlight);
-    }
-    if (pieces.length === 0) return [];
+  begin(items: WrapItem[], decorate: (mark: HTMLElement, entityId: string) => void): WrapJob {
+    const queue: Piece[] = [];
+    const stale: Text[] = [];
+    let nextItem = 0;
+    return {
+      stale,
+      get done() {
+        return queue.length === 0 && nextItem >= items.length;
+      },
+      step: () => {
+        // A node is split when its first piece is due (splitting costs a text node per mention),
+        // so every node split in a step gets its first mark in that step: restoreAll finds it.
+        while (queue.length < MARKJS_CHUNK && nextItem < items.length) {
+          const item = items[nextItem++]!;
+          if (item.node.isConnected && item.node.data !== item.text) stale.push(item.node);
+          else queue.push(...this.split(item));
+        }
+        const chunk = queue.splice(0, MARKJS_CHUNK);
+        const marks = this.markPieces(chunk.filter((p) => p.text.isConnected && this.byOrigin.get(p.origin) === p.highlight), decorate);
+        return marks;
+      },
+    };
+  }
+
+  /** Splits T at each mention, keeping T first with the text before the first one; returns the pieces. */
+  private split({ node, mentions }: WrapItem): Piece[] {
+    if (mentions.length === 0 || !node.isConnected || this.byOrigin.has(node) || this.originOfPart.has(node)) return [];
+    const highlight: Highlight = { original: node.data, parts: [] };
+    const sorted = [...mentions].sort((a, b) => a.start - b.start);
+    // The pieces are made from one read of the text and T is shortened once: splitText from
+    // the end copied T's remaining prefix at every split (Blink copies on truncation), half a
+    // second for 5,000 mentions in one 5 MB text node. Same DOM as splitting at each mention.
+    const text = node.data;
+    const doc = node.ownerDocument;
+    const nodePieces = sorted.map((m, i) => doc.createTextNode(text.slice(m.start, sorted[i + 1]?.start ?? text.length)));
+    const fragment = doc.createDocumentFragment();
+    fragment.append(...nodePieces);
+    node.parentNode!.insertBefore(fragment, node.nextSibling);
+    node.data = text.slice(0, sorted[0]!.start);
+    this.byOrigin.set(node, highlight);
+    return sorted.map((m, i) => {
+      const piece = nodePieces[i]!;
+      highlight.parts.push(piece);
+      this.originOfPart.set(piece, node);
+      return { text: piece, length: m.end - m.start, origin: node, highlight, entityId: m.entityId };
+    });
+  }
+
+  /** Wraps the mention at the start of each piece with one mark.js call. */
+  private markPieces(chunk: Piece[], decorate: (mark: HTMLElement, entityId: string) => void): HTMLElement[] {
+    if (chunk.length === 0) return [];
     const marks: HTMLElement[] = [];
+    const ranges: { start: number; length: number; piece: Piece }[] = [];
+    let offset = 0;
+    for (const piece of chunk) {
+      ranges.push({ start: offset, length: Math.min(piece.length, piece.text.data.length), piece });
+      offset += piece.text.data.length;
+    }
     const each = (el: Element, range: unknown) => {
-      const { origin, entityId } = range as PieceRange;
+      const { piece } = range as (typeof ranges)[number];
       const mark = el as HTMLElement;
-      const highlight = this.byOrigin.get(origin)!;
       // mark.js split the piece around the mention: the mark and the text after it are T's too.
       for (const part of [mark, mark.nextSibling]) {
         if (!part) continue;
-        highlight.parts.push(part);
-        this.originOfPart.set(part, origin);
+        piece.highlight.parts.push(part);
+        this.originOfPart.set(part, piece.origin);
       }
       mark.removeAttribute('data-markjs');
-      decorate(mark, entityId);
+      decorate(mark, piece.entityId);
       marks.push(mark);
     };
-    // mark.js accepts any nodes as its context; given the pieces, it visits only them. Its
-    // markRanges walks every context text node for every range (quadratic): one text node with
-    // 5,000 mentions took 18 s in one task (the 5 MB page in test/e2e/huge-pages.test.ts).
-    // Chunks of MARKJS_CHUNK pieces keep each call small; offsets restart in every chunk.
-    for (let from = 0; from < pieces.length; from += MARKJS_CHUNK) {
-      const chunk = pieces.slice(from, from + MARKJS_CHUNK);
-      const base = ranges[from]!.start;
-      const chunkRanges = ranges.slice(from, from + MARKJS_CHUNK).map((r) => ({ ...r, start: r.start - base }));
-      new Mark(chunk as unknown as HTMLElement[]).markRanges(chunkRanges, { element: 'mark', className: MARK_CLASS, each });
-    }
+    // mark.js accepts any nodes as its context; given the pieces, it visits only them (given
+    // their parents, it would walk whole paragraphs, and a 5 MB text node once per range).
+    new Mark(chunk.map((p) => p.text) as unknown as HTMLElement[]).markRanges(ranges, { element: 'mark', className: MARK_CLASS, each });
     return marks;
   }
 

@@ -14,8 +14,6 @@ import { SliceClock } from './time-slices';
 const MIN_TEXT_LENGTH = 2;
 /** A text longer than this is scanned in chunks of this size, one per check of the slice clock. */
 const SCAN_CHUNK_CHARS = 32_768;
-/** Text nodes wrapped per mark.js call: mark.js compares its contexts pairwise, so keep batches small. */
-const WRAP_BATCH_NODES = 64;
 /**
  * Marks in one text node. All of a node's marks are made in one task (the registry splits and
  * wraps a node at once) and mark.js takes about 0.2 ms per mark in Chromium: 5,000 mentions in
@@ -141,17 +139,25 @@ export class Highlighter {
           else this.scanText(n, scanned);
           n = texts.next();
         } while (n && !clock.tick());
-        if (n) {
-          await clock.next();
-          if (generation !== this.generation) return;
-        }
+        if (n && !(await this.turn(clock, generation, true))) return;
       }
     }
-    if (generation !== this.generation) return;
+    // Each phase below starts in a fresh slice if this one is used up.
+    if (!(await this.turn(clock, generation))) return;
     const placed = this.page.add(scanned, (node) => node.isConnected);
     this.hooks.onFound(this.page.found());
+    if (!(await this.turn(clock, generation))) return;
     await this.wrap(placed, scanned, clock, generation);
     performance.mark(HIGHLIGHT_DONE_MARK);
+  }
+
+  /**
+   * Gives the page a turn if the slice is used up (or always, when `expired` is already known);
+   * false when the run is void because clear() or reconfigure() ran meanwhile.
+   */
+  private async turn(clock: SliceClock, generation: number, expired = clock.expired): Promise<boolean> {
+    if (expired) await clock.next();
+    return generation === this.generation;
   }
 
   private scanText(node: Text, out: Scanned[]): void {
@@ -190,36 +196,34 @@ export class Highlighter {
       list.push({ start: mention.start, end: mention.end, entityId: this.matcher.entityId(mention.entity) });
     }
     const scannedText = new Map(scanned.map((s) => [s.node, s.text]));
-    const items = [...byNode].map(([node, mentions]) => ({ node, mentions }));
-    // Visible part first: one layout read for all before any write.
-    const visible = new Set(items.filter((i) => isInViewport(i.node)).map((i) => i.node));
-    items.sort((a, b) => Number(visible.has(b.node)) - Number(visible.has(a.node)));
-    const requeue: Text[] = [];
-    for (let i = 0; i < items.length; ) {
-      if (generation !== this.generation) return;
-      const batch: typeof items = [];
-      while (i < items.length && batch.length < WRAP_BATCH_NODES) {
-        const item = items[i++]!;
-        if (!item.node.isConnected) continue;
-        // The page changed this text between scan and wrap: scan it again.
-        if (item.node.data !== (scannedText.get(item.node) ?? item.node.data)) requeue.push(item.node);
-        else batch.push(item);
-      }
-      const room = MAX_MARKS_PER_PAGE - this.markCount;
-      if (room <= 0) break;
-      let taken = 0;
-      const limited = batch.map((it) => {
-        const mentions = it.mentions.slice(0, Math.max(0, room - taken));
-        taken += mentions.length;
-        return { node: it.node, mentions };
-      });
-      this.hooks.beforeMutation();
-      const marks = this.registry.wrap(limited, (mark, id) => this.decorate(mark, id));
-      this.markCount += marks.length;
-      this.hooks.afterMutation();
-      if (clock.expired) await clock.next();
+    const items = [...byNode].map(([node, mentions]) => ({ node, text: scannedText.get(node) ?? node.data, mentions }));
+    // Visible part first: layout reads for all before any write (reads after a write would make
+    // the browser lay the page out again for each).
+    const visible = new Set<Text>();
+    for (const item of items) {
+      if (isInViewport(item.node)) visible.add(item.node);
+      if (clock.tick() && !(await this.turn(clock, generation, true))) return;
     }
-    if (requeue.length > 0) void this.highlight(requeue);
+    items.sort((a, b) => Number(visible.has(b.node)) - Number(visible.has(a.node)));
+    const room = MAX_MARKS_PER_PAGE - this.markCount;
+    let taken = 0;
+    const limited = items.map((it) => {
+      const mentions = it.mentions.slice(0, Math.max(0, room - taken));
+      taken += mentions.length;
+      return { ...it, mentions };
+    });
+    const job = this.registry.begin(limited.filter((it) => it.mentions.length > 0), (mark, id) => this.decorate(mark, id));
+    // One step at a time, with a turn for the page whenever the slice is used up: a page can
+    // hold hundreds of mentions, and marking costs about 0.1 ms each.
+    while (!job.done) {
+      this.hooks.beforeMutation();
+      this.markCount += job.step().length;
+      this.hooks.afterMutation();
+      // If clear() ran meanwhile, it has put back the nodes this job had split.
+      if (!(await this.turn(clock, generation))) return;
+    }
+    // The page changed these texts between scan and wrap: scan them again.
+    if (job.stale.length > 0) void this.highlight(job.stale);
   }
 
   private decorate(mark: HTMLElement, entityId: string): void {
