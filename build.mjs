@@ -16,6 +16,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { zipSync } from 'fflate';
 import { Resvg } from '@resvg/resvg-js';
+import { bundleOptions } from './scripts/bundle-options.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.join(root, 'dist');
@@ -55,21 +56,6 @@ async function prepareData() {
   });
   const mod = await import(`${pathToFileURL(out).href}?t=${Date.now()}`);
   return mod.prepareData(path.join(root, 'data'));
-}
-
-/** esbuild plugin: `virtual:knowledge-base` (all packs) and `virtual:compiled-matcher` (ids + rules only). */
-function virtualModules(data) {
-  const modules = {
-    'virtual:knowledge-base': JSON.stringify(data.packs),
-    'virtual:compiled-matcher': JSON.stringify(data.compiled),
-  };
-  return {
-    name: 'backstory-virtual',
-    setup(build) {
-      build.onResolve({ filter: /^virtual:/ }, (a) => ({ path: a.path, namespace: 'virtual' }));
-      build.onLoad({ filter: /.*/, namespace: 'virtual' }, (a) => ({ contents: modules[a.path], loader: 'json' }));
-    },
-  };
 }
 
 function manifestFor(browser, source) {
@@ -130,19 +116,8 @@ export async function build() {
   await esbuild.build({
     entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([k, v]) => [k, path.join(root, v)])),
     outdir: staging,
-    bundle: true,
-    format: 'iife',
-    target: ['chrome120', 'firefox128'],
-    minify: !dev,
+    ...bundleOptions(data, { dev }),
     sourcemap: dev ? 'inline' : 'external',
-    legalComments: 'none',
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    define: { 'process.env.NODE_ENV': JSON.stringify(dev ? 'development' : 'production') },
-    // mark.js's package entry is an ES5 build with Babel helpers; its ES6 build is 3 KB smaller.
-    alias: { 'mark.js': 'mark.js/dist/mark.es6.js' },
-    plugins: [virtualModules(data)],
-    logLevel: 'warning',
   });
   const icons = await renderIcons();
 

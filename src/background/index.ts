@@ -8,6 +8,7 @@ import browser from 'webextension-polyfill';
 import { clearBadge } from './badge';
 import { runCommand } from './commands';
 import { handleMessage } from './messages';
+import { recompile } from '../common/packs-store';
 
 const onMessage: browser.Runtime.OnMessageListenerAsync = (message, sender) =>
   // Undefined (not a promise) for messages meant for other listeners.
@@ -21,4 +22,10 @@ browser.commands.onCommand.addListener((command, tab) => {
 browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
   // A new page is loading: the old page's count no longer applies (its content script re-counts).
   if (changeInfo.status === 'loading') void clearBadge(tabId).catch(() => undefined);
+});
+
+browser.runtime.onInstalled.addListener(({ reason }) => {
+  // The stored matcher of the enabled packs is in the format of the version that wrote it: after
+  // an update, pages would fall back to the built-in pack until the next import or switch.
+  if (reason === 'update') void recompile().catch(() => undefined);
 });

@@ -8,6 +8,7 @@ import type { KnowledgeBase } from '../kb/types';
 
 const fake = installFakeExtension();
 const store = await import('./packs-store');
+const { storedMatcher } = await import('./compiled-matcher-store');
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const PACK_TEXT = readFileSync(path.join(ROOT, 'examples/harbour-pact/pack.json'), 'utf8');
@@ -30,7 +31,8 @@ test('a good pack is stored, switched on and compiled with the built-in pack', a
   assert.deepEqual(result.conflicts, []);
   assert.deepEqual(Object.keys((await store.loadPacks())), ['harbour-pact']);
   assert.deepEqual((await store.enabledPacks()).map((p) => p.source.id), ['bali-talks', 'harbour-pact']);
-  const compiled = fake.local.items.compiledMatcher as { packIds: string[]; compiled: { entities: { id: string }[] } };
+  const compiled = storedMatcher(fake.local.items.compiledMatcher);
+  assert.ok(compiled, 'the stored matcher reads back');
   assert.deepEqual(compiled.packIds, ['harbour-pact']);
   assert.ok(compiled.compiled.entities.some((e) => e.id === 'arini-wicaksana'));
   // Importing it again replaces it.

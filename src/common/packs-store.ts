@@ -69,7 +69,7 @@ export async function enabledPacks(): Promise<KnowledgeBase[]> {
 export async function recompile(): Promise<StoredCompiled> {
   const packs = await enabledPacks();
   const { compiled, conflicts } = compileMatcher(packs);
-  const stored: StoredCompiled = { packIds: packs.slice(1).map((p) => p.source.id).sort(), compiled, conflicts };
+  const stored: StoredCompiled = { packIds: packs.slice(1).map((p) => p.source.id).sort(), compiled: JSON.stringify(compiled), conflicts };
   await browser.storage.local.set({ [COMPILED_KEY]: stored });
   return stored;
 }

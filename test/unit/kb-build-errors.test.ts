@@ -61,7 +61,7 @@ describe('a broken knowledge base stops the build', () => {
     for (const f of ['build.mjs', 'manifest.json', 'package.json', 'tsconfig.json']) cpSync(path.join(root, f), path.join(project, f));
     for (const d of ['src', 'data', 'icons']) cpSync(path.join(root, d), path.join(project, d), { recursive: true });
     mkdirSync(path.join(project, 'scripts'));
-    cpSync(path.join(root, 'scripts/prepare-data.ts'), path.join(project, 'scripts/prepare-data.ts'));
+    for (const f of ['prepare-data.ts', 'bundle-options.mjs']) cpSync(path.join(root, 'scripts', f), path.join(project, 'scripts', f));
     // Packages linked one by one, so that the build's own cache (node_modules/.cache) stays in the copy.
     mkdirSync(path.join(project, 'node_modules'));
     for (const name of readdirSync(path.join(root, 'node_modules'))) {

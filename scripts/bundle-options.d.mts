@@ -1,0 +1,3 @@
+import type { BuildOptions, Plugin } from 'esbuild';
+export function virtualModules(data: { packs: unknown; compiled: unknown }): Plugin;
+export function bundleOptions(data: { packs: unknown; compiled: unknown }, options?: { dev?: boolean }): BuildOptions;
