@@ -46,6 +46,15 @@ export const KB_PAGE_TEXT_BYTES = 300_000;
 /** Page sizes (bytes of text) for the page-size table: a long article to a hostile 5 MB page. */
 export const PAGE_TEXT_SIZES = [100_000, 500_000, 1_000_000, 2_000_000, 5_000_000];
 
+/**
+ * Context packs: this many imported packs of this many generated people each, the case issue 8
+ * names (a reader following ten stories). Imported through the options page, as a reader would.
+ */
+export const PACK_COUNT = 10;
+export const PACK_ENTITIES = 100;
+/** One import validates, compiles every enabled pack and writes storage: well under a second; this is a hang. */
+export const PACK_IMPORT_TIMEOUT_MS = 30_000;
+
 /** Dynamic growth: 1,000 paragraphs appended by the page in 20 batches of 50. */
 export const GROWTH_BATCHES = 20;
 export const GROWTH_BATCH_PARAGRAPHS = 50;
@@ -63,6 +72,7 @@ export interface RunCounts {
   /** Loads per variant and page in the headline table (the median of these is reported). */
   headline: number;
   kb: number;
+  packs: number;
   pageSize: number;
   growth: number;
 }
@@ -72,8 +82,8 @@ export interface RunCounts {
  * budget below). The page-size and growth tables get 3: a 5 MB page takes Backstory about 30 s
  * per load on a busy 2-core machine, and five of each would double the run's ten minutes.
  */
-export const FULL_RUNS: RunCounts = { headline: 5, kb: 5, pageSize: 3, growth: 3 };
-export const QUICK_RUNS: RunCounts = { headline: 1, kb: 1, pageSize: 1, growth: 1 };
+export const FULL_RUNS: RunCounts = { headline: 5, kb: 5, packs: 5, pageSize: 3, growth: 3 };
+export const QUICK_RUNS: RunCounts = { headline: 1, kb: 1, packs: 1, pageSize: 1, growth: 1 };
 
 /** Quick runs use fewer pages and sizes so the smoke test takes a few minutes. */
 export const QUICK_LARGE_PAGES = ['dailymail-mcphee-foster-house-hunting.html'];

@@ -28,14 +28,15 @@ export function builtInData(): BuildData {
   return { packs: prepared.packs, compiled: prepared.compiled };
 }
 
-function person(fullName: string, index: number): Entity {
+/** A generated person: full name, and surname as a standalone second reference (as the built-in people have). */
+export function person(fullName: string, index: number): Entity {
   const surname = fullName.slice(fullName.indexOf(' ') + 1);
   return {
     id: `bench-person-${index}`,
     name: fullName,
     type: 'person',
     description: 'A generated person for the benchmark.',
-    role: 'None: generated to measure matching cost.',
+    role: 'Nobody: a generated name. It exists only to measure what matching costs.',
     facts: [],
     quotes: [],
     related: [],

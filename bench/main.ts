@@ -3,7 +3,7 @@
  * page without extension, in headless Chromium, offline. Writes bench/results.md.
  *
  *   --quick            smoke run: fewer pages, sizes and runs (a few minutes)
- *   --suites=a,b       only these of: headline, kb, size, growth (default: all)
+ *   --suites=a,b       only these of: headline, kb, packs, size, growth (default: all)
  */
 import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -14,7 +14,7 @@ import { startServer, type StaticServer } from '../test/e2e/support/server';
 import { chromiumPath } from '../test/e2e/support/browsers';
 import {
   BACKSTORY_COPY_DIR, BUILD_DIR, CORPUS_DIR, FULL_RUNS, GROWTH_BATCHES, GROWTH_BATCH_PARAGRAPHS, GROWTH_GROUP,
-  GROWTH_INITIAL_PARAGRAPHS, GROWTH_INTERVAL_MS, KB_PAGE_TEXT_BYTES, KB_SIZES,
+  GROWTH_INITIAL_PARAGRAPHS, GROWTH_INTERVAL_MS, KB_PAGE_TEXT_BYTES, KB_SIZES, PACK_COUNT, PACK_ENTITIES,
   LARGE_PAGES, NO_NAME_PAGES, PAGE_TEXT_SIZES, QUICK_KB_SIZES, QUICK_LARGE_PAGES, QUICK_NO_NAME_PAGES, QUICK_PAGE_TEXT_SIZES,
   QUICK_RUNS, RESULTS_FILE, ROOT, SLOW_REFERENCE_BUDGET_MS, SLOW_REFERENCE_CAP_MS, type RunCounts,
 } from './config';
@@ -22,6 +22,7 @@ import { builtInData, scaledData } from './kb';
 import { runMatrix, WARMUP_HTML, WARMUP_PATH, type MatrixResults, type Target, type Variant } from './matrix';
 import type { LoadResult } from './measure';
 import { growthPage, newsPage } from './pages';
+import { benchPacks, importPacks, packsBuiltIn, type ImportFigures } from './packs';
 import { costCell, costRatio, figures, heapAdded, speedup, table, type Figures } from './report';
 import { sourceMapper } from './sourcemap';
 import { fmt, num, spread } from './stats';
@@ -30,7 +31,7 @@ import { buildBackstory, buildReference, contentScriptBreakdown } from './varian
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const suitesArg = args.find((a) => a.startsWith('--suites='))?.slice('--suites='.length);
-const suites = new Set(suitesArg ? suitesArg.split(',') : ['headline', 'kb', 'size', 'growth']);
+const suites = new Set(suitesArg ? suitesArg.split(',') : ['headline', 'kb', 'packs', 'size', 'growth']);
 const runs: RunCounts = quick ? QUICK_RUNS : FULL_RUNS;
 
 const NAMES = { base: 'no extension', backstory: 'Backstory', a: 'A: mark.js per keyword', b: 'B: minimal' };
@@ -203,6 +204,67 @@ of wall time (then "> cap") and gets fewer runs when one load takes long.
 ${table(['entities', 'forms', 'Backstory content.js', 'Backstory CPU ms', 'B CPU ms', 'A CPU ms', 'Backstory marks', 'Backstory longest task ms', 'Backstory ÷ B', 'Backstory ÷ A'], rows)}`);
 }
 
+/**
+ * Issue 8's case: PACK_COUNT imported packs of PACK_ENTITIES people, read by the content script
+ * from storage, against the built-in knowledge base alone and against the same entities compiled
+ * into the content script; B gets the same entities. The knowledge-base table's page.
+ */
+async function packsCost(server: StaticServer, warmup: string, backstoryDir: string) {
+  const url = server.addPage('/generated/kb-page.html', newsPage(KB_PAGE_TEXT_BYTES));
+  const packs = benchPacks();
+  const data = packsBuiltIn(packs);
+  const entities = data.compiled.entities.length;
+  const builtInEntities = builtInData().compiled.entities.length;
+  const withPacks = `Backstory + ${PACK_COUNT} packs`;
+  const compiledIn = 'Backstory, same entities built in';
+  let imported: ImportFigures | null = null;
+  const variants: Variant[] = [
+    { name: NAMES.backstory, dir: backstoryDir },
+    { name: withPacks, dir: backstoryDir, setup: async (b) => void (imported = await importPacks(b, packs)) },
+    { name: compiledIn, dir: await buildBackstory('packs', data) },
+    { name: NAMES.b, dir: await buildReference('ref-b-minimal', 'packs', data) },
+  ];
+  log(`packs: ${PACK_COUNT} × ${PACK_ENTITIES} entities (${entities} with the built-in pack)`);
+  const results = await runMatrix(variants, [{ label: 'packs', url }], runs.packs, warmup, log);
+  const f = (v: string) => figures(results.get(v)!.get('packs')!);
+  const alone = f(NAMES.backstory);
+  const rows = variants.map((v) => {
+    const fig = f(v.name);
+    return [
+      v.name, num(v.name === NAMES.backstory ? builtInEntities : entities), costCell(fig, (x) => x.cpu), costCell(fig, (x) => x.wall),
+      fmt(fig.longest), fmt(fig.longestCpu), fmt(fig.dclToDone), fig.marks ? num(fig.marks.median) : '–',
+      v.name === NAMES.backstory ? '' : costRatio(fig, alone),
+    ];
+  });
+  const [stored, bundled] = [f(withPacks), f(compiledIn)];
+  const viaStorage = stored.cpu && bundled.cpu ? stored.cpu.median / bundled.cpu.median : null;
+  check(
+    `${PACK_COUNT} packs of ${PACK_ENTITIES} from storage ≤ 1.5× the same entities built in (CPU)`,
+    viaStorage === null ? '–' : `${viaStorage.toFixed(2)}× (${costRatio(stored, alone)} the built-in pack alone)`,
+    viaStorage === null ? null : viaStorage <= 1.5,
+  );
+  const imports = imported as ImportFigures | null;
+  const importLine = imports
+    ? `Importing them through the options page (choose the file → listed as on; each import validates the file,
+compiles the matcher of all enabled packs and stores both): ${fmt(spread(imports.importMs), ' ms')} per
+import, the first ${num(imports.importMs[0]!)} ms, the last (compiling ${num(entities)} entities) ${num(imports.importMs.at(-1)!)} ms. In
+storage.local afterwards: the packs ${kb(imports.packsBytes)}, the compiled matcher that every page reads ${kb(imports.compiledBytes)}.`
+    : 'The import figures are missing: the packs browser was not set up.';
+  sections.push(`## Context packs
+
+${PACK_COUNT} packs of ${PACK_ENTITIES} generated people each, imported through the options page of
+the Backstory variant's own browser, so its content script reads their compiled matcher from
+storage.local on every page; against the built-in pack alone (same build), the same
+${num(entities)} entities compiled into the content script (as the knowledge-base table builds
+them), and B with the same entities. The knowledge-base table's page (${kb(KB_PAGE_TEXT_BYTES)} of
+text; it names people of every pack). Main-thread CPU ms, median (min–max); ratio = variant CPU ÷
+Backstory with the built-in pack alone.
+
+${table(['variant', 'entities', 'CPU ms', 'wall ms', 'longest task ms', 'longest task CPU ms', 'DCL→done ms', 'marks', '÷ built-in alone'], rows)}
+
+${importLine}`);
+}
+
 async function pageSizeScaling(server: StaticServer, warmup: string, backstoryDir: string, refB: string) {
   const sizes = quick ? QUICK_PAGE_TEXT_SIZES : PAGE_TEXT_SIZES;
   const targets: Target[] = sizes.map((s) => ({ label: kb(s), url: server.addPage(`/generated/news-${s}.html`, newsPage(s)) }));
@@ -363,6 +425,7 @@ ${hotspots(all, path.join(backstoryDir, 'content.js.map'), 12)}`);
     await writeResults(header, raw);
     const rest: [string, () => Promise<void>][] = [
       ['kb', () => kbScaling(server, warmup)],
+      ['packs', () => packsCost(server, warmup, backstoryDir)],
       ['size', () => pageSizeScaling(server, warmup, backstoryDir, refs.b)],
       ['growth', () => growth(server, warmup, backstoryDir)],
     ];

@@ -18,6 +18,8 @@ export interface Variant {
   timeoutMs?: number;
   /** Wall time this variant may spend per target: no load that would overrun it (but at least one load). */
   budgetMs?: number;
+  /** Prepares each browser launched for this variant, before its warm-up (imports packs, say). */
+  setup?: (browser: BenchBrowser) => Promise<void>;
 }
 
 export interface Target {
@@ -55,12 +57,17 @@ export async function runMatrix(
   log: (line: string) => void,
 ): Promise<MatrixResults> {
   const browsers = new Map<string, BenchBrowser>();
-  const open = async (v: Variant): Promise<BenchBrowser> => {
+  const launch = async (v: Variant): Promise<BenchBrowser> => {
     const b = await launchBrowser(v.name, v.dir);
+    await v.setup?.(b);
+    return b;
+  };
+  const open = async (v: Variant): Promise<BenchBrowser> => {
+    const b = await launch(v);
     if (!(await warmUp(b, warmupUrl, Math.min(v.timeoutMs ?? LOAD_TIMEOUT_MS, LOAD_TIMEOUT_MS), log))) {
       // Start again without the warm-up: the measured load then pays the cold start, which is small next to its cost.
       await b.close();
-      const fresh = await launchBrowser(v.name, v.dir);
+      const fresh = await launch(v);
       browsers.set(v.name, fresh);
       return fresh;
     }

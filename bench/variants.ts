@@ -3,13 +3,14 @@
  *   - reference A and B (bench/refs/), against a given knowledge base;
  *   - Backstory against a given knowledge base: dist/chrome with content.js rebuilt, because
  *     build.mjs reads data/ from the project root only.
- * Bundled with the same esbuild options as build.mjs, so sizes and speed compare.
+ * Bundled with build.mjs's own esbuild options (scripts/bundle-options.mjs), so sizes and speed compare.
  */
 import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import type { CompiledMatcher } from '../src/match/compile';
 import type { KnowledgeBase } from '../src/kb/types';
+import { bundleOptions } from '../scripts/bundle-options.mjs';
 import { BACKSTORY_COPY_DIR, BENCH_DIR, BUILD_DIR, ROOT } from './config';
 
 /** The knowledge base a build carries: all packs (for the background) and the compiled matcher (for the content script). */
@@ -18,45 +19,16 @@ export interface BuildData {
   compiled: CompiledMatcher;
 }
 
-/** build.mjs's virtual modules: `virtual:knowledge-base` and `virtual:compiled-matcher`. */
-function virtualModules(data: BuildData): esbuild.Plugin {
-  const modules: Record<string, string> = {
-    'virtual:knowledge-base': JSON.stringify(data.packs),
-    'virtual:compiled-matcher': JSON.stringify(data.compiled),
-  };
-  return {
-    name: 'bench-virtual',
-    setup(build) {
-      build.onResolve({ filter: /^virtual:/ }, (a) => ({ path: a.path, namespace: 'virtual' }));
-      build.onLoad({ filter: /.*/, namespace: 'virtual' }, (a) => ({ contents: modules[a.path], loader: 'json' }));
-    },
-  };
-}
-
-/** The options of build.mjs's production build. */
-function bundleOptions(entry: string, outfile: string, data: BuildData, metafile = false): esbuild.BuildOptions {
-  return {
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    format: 'iife',
-    target: ['chrome120', 'firefox128'],
-    minify: true,
-    legalComments: 'none',
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    plugins: [virtualModules(data)],
-    logLevel: 'warning',
-    metafile,
-  };
+/** build.mjs's production options, with one entry point and output file. */
+function entryOptions(entry: string, outfile: string, data: BuildData, metafile = false): esbuild.BuildOptions {
+  return { ...bundleOptions(data), entryPoints: [entry], outfile, metafile };
 }
 
 /** The references are built under bench/, where the repo's eslint would otherwise lint their bundles. */
 const GENERATED_BANNER = { js: '/* eslint-disable -- generated bundle */' };
 
 function referenceOptions(entry: string, outfile: string, data: BuildData): esbuild.BuildOptions {
-  return { ...bundleOptions(entry, outfile, data), banner: GENERATED_BANNER };
+  return { ...entryOptions(entry, outfile, data), banner: GENERATED_BANNER };
 }
 
 /** A reference's manifest: a content script only, injected like Backstory's (document_idle, top frame). */
@@ -86,7 +58,7 @@ export async function buildBackstory(label: string, data: BuildData): Promise<st
   const dir = path.join(BACKSTORY_COPY_DIR, `backstory-${label}`);
   await rm(dir, { recursive: true, force: true });
   await cp(path.join(ROOT, 'dist/chrome'), dir, { recursive: true });
-  await esbuild.build(bundleOptions(path.join(ROOT, 'src/content/index.ts'), path.join(dir, 'content.js'), data));
+  await esbuild.build(entryOptions(path.join(ROOT, 'src/content/index.ts'), path.join(dir, 'content.js'), data));
   await rm(path.join(dir, 'content.js.map'), { force: true });
   return dir;
 }
@@ -94,7 +66,7 @@ export async function buildBackstory(label: string, data: BuildData): Promise<st
 /** Minified bytes of the content script per input package or source folder: what makes it big. */
 export async function contentScriptBreakdown(data: BuildData): Promise<{ part: string; bytes: number }[]> {
   const out = path.join(BACKSTORY_COPY_DIR, 'breakdown', 'content.js');
-  const result = await esbuild.build(bundleOptions(path.join(ROOT, 'src/content/index.ts'), out, data, true));
+  const result = await esbuild.build(entryOptions(path.join(ROOT, 'src/content/index.ts'), out, data, true));
   const inputs = Object.values(result.metafile!.outputs).find((o) => o.entryPoint)?.inputs ?? {};
   const parts = new Map<string, number>();
   for (const [file, { bytesInOutput }] of Object.entries(inputs)) {
