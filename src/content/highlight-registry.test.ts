@@ -31,73 +31,56 @@ const decorate = (mark: HTMLElement, id: string) => {
 const markCount = () => document.querySelectorAll('mark[data-entity-id]').length;
 
 describe('HighlightRegistry jobs', () => {
-  test('a job wraps a chunk per step, keeps the text, and ends with every mention marked', () => {
-    const item = paragraph(3 * MARKJS_CHUNK + 4);
+  test('a step splits and marks whole nodes, at least a chunk of mentions; the text stays', () => {
+    const first = paragraph(MARKJS_CHUNK - 6);
+    const second = paragraph(3 * MARKJS_CHUNK + 4);
+    const third = paragraph(MARKJS_CHUNK);
     const text = document.body.textContent;
     const registry = new HighlightRegistry();
-    const job = registry.begin([item], decorate);
-    assert.equal(item.node.parentElement!.childNodes.length, 1, 'begin changes nothing yet');
+    const job = registry.begin([first, second, third], decorate);
+    assert.equal(first.node.parentElement!.childNodes.length, 1, 'begin changes nothing yet');
     const perStep: number[] = [];
-    while (!job.done) perStep.push(job.step().length);
-    assert.deepEqual(perStep, [MARKJS_CHUNK, MARKJS_CHUNK, MARKJS_CHUNK, 4]);
-    assert.equal(markCount(), 3 * MARKJS_CHUNK + 4);
-    assert.equal(document.body.textContent, text);
-    assert.ok(registry.isOrigin(item.node));
+    while (!job.done) {
+      perStep.push(job.step().length);
+      assert.equal(document.body.textContent, text);
+    }
+    assert.deepEqual(perStep, [4 * MARKJS_CHUNK - 2, MARKJS_CHUNK], 'the second paragraph is never left half marked');
+    assert.equal(markCount(), 5 * MARKJS_CHUNK - 2);
+    assert.ok([first, second, third].every((i) => registry.isOrigin(i.node)));
   });
 
-  test('restoreAll in the middle of a job puts back every node it split; later steps skip their pieces', () => {
-    const first = paragraph(MARKJS_CHUNK - 6);
-    const second = paragraph(2 * MARKJS_CHUNK);
-    const third = paragraph(3);
+  test('restoreAll between steps puts back every node split so far; later steps go on with the rest', () => {
+    const first = paragraph(MARKJS_CHUNK);
+    const second = paragraph(3);
     const html = document.body.innerHTML;
     const registry = new HighlightRegistry();
-    const job = registry.begin([first, second, third], decorate);
+    const job = registry.begin([first, second], decorate);
     job.step();
-    assert.equal(markCount(), MARKJS_CHUNK, 'one chunk: all of the first paragraph, part of the second');
-    assert.equal(third.node.parentElement!.childNodes.length, 1, 'the third is not split yet');
+    assert.equal(markCount(), MARKJS_CHUNK);
+    assert.equal(second.node.parentElement!.childNodes.length, 1, 'the second is not split yet');
     registry.restoreAll(document);
     assert.equal(document.body.innerHTML, html);
-    for (const { node } of [first, second]) {
-      assert.equal(node.parentElement!.childNodes.length, 1);
-      assert.equal(node.parentElement!.firstChild, node, "the page's own text node stays");
-    }
-    const later: HTMLElement[] = [];
-    while (!job.done) later.push(...job.step());
-    assert.equal(later.length, 3, 'the later steps mark only the third paragraph');
-    assert.ok(later.every((m) => m.parentElement === third.node.parentElement));
-    assert.equal(second.node.parentElement!.childNodes.length, 1, 'the second stays as the page had it');
+    assert.equal(first.node.parentElement!.childNodes.length, 1);
+    assert.equal(first.node.parentElement!.firstChild, first.node, "the page's own text node stays");
+    assert.equal(job.step().length, 3);
     registry.restoreAll(document);
     assert.equal(document.body.innerHTML, html);
   });
 
   test('a node whose text the page changed after the scan is left alone and reported stale', () => {
-    const first = paragraph(2);
+    const first = paragraph(MARKJS_CHUNK);
     const second = paragraph(2);
-    second.node.data = 'China, said the page.';
+    const third = paragraph(2);
+    third.node.data = 'China, said the page first.';
     const registry = new HighlightRegistry();
-    const job = registry.begin([first, second], decorate);
-    while (!job.done) job.step();
-    assert.equal(markCount(), 2);
-    assert.deepEqual(job.stale, [second.node]);
-    assert.equal(second.node.parentElement!.innerHTML, 'China, said the page.');
-  });
-
-  test('pieces of a node the page changed mid-job are skipped; the other nodes still get marked', () => {
-    const first = paragraph(40);
-    const second = paragraph(3);
-    const registry = new HighlightRegistry();
-    const job = registry.begin([first, second], decorate);
+    const job = registry.begin([first, second, third], decorate);
     job.step();
-    // What the page watcher does when page code sets the text of a node it owns.
-    first.node.data = 'Replaced by the page.';
-    registry.discard(first.node);
-    let made = 0;
-    while (!job.done) made += job.step().length;
-    assert.equal(made, 3, 'only the second paragraph is left to mark');
-    assert.equal(first.node.parentElement!.textContent, 'Replaced by the page.');
-    assert.deepEqual(
-      Array.from(second.node.parentElement!.querySelectorAll('mark')).map((m) => m.textContent),
-      ['China', 'China', 'China'],
-    );
+    // The page changes the second paragraph between two steps.
+    second.node.data = 'China, said the page.';
+    while (!job.done) job.step();
+    assert.equal(markCount(), MARKJS_CHUNK);
+    assert.deepEqual(job.stale, [second.node, third.node]);
+    assert.equal(second.node.parentElement!.innerHTML, 'China, said the page.');
+    assert.equal(third.node.parentElement!.innerHTML, 'China, said the page first.');
   });
 });

@@ -25,10 +25,10 @@ interface Highlight {
 }
 
 /**
- * Pieces per mark.js call: the unit of work between two checks of the highlighter's slice clock.
- * Its markRanges compares every range with every piece it was given (quadratic), and a mark costs
- * 0.1 to 0.3 ms in a content script; per mark, chunks of 16 and 32 cost the same (1,000 marks in
- * Chromium, chunks of 1 to 32), and 16 keep a step to a few milliseconds.
+ * Pieces per mark.js call, and the least work of one step of a WrapJob. mark.js's markRanges
+ * compares every range with every piece it was given (quadratic), and a mark costs 0.1 to 0.3 ms
+ * in a content script; per mark, chunks of 16 and 32 cost the same (1,000 marks in Chromium,
+ * chunks of 1 to 32), and 16 keep a step of ordinary paragraphs to a few milliseconds.
  */
 export const MARKJS_CHUNK = 16;
 
@@ -36,15 +36,14 @@ interface Piece {
   text: Text;
   length: number;
   origin: Text;
-  /** The highlight it belongs to: if T was discarded or highlighted anew since, the piece is stale. */
   highlight: Highlight;
   entityId: string;
 }
 
 /**
- * Highlights under way, made a chunk at a time: `step()` splits the next text nodes and wraps the
- * next MARKJS_CHUNK mentions, and returns the marks it made, so the caller can give the page a
- * turn between steps. `stale` lists the nodes whose text the page changed after they were
+ * Highlights under way, made a few nodes at a time: `step()` splits and marks the next text nodes
+ * (MARKJS_CHUNK mentions or more) and returns the marks it made, so the caller can give the page
+ * a turn between steps. `stale` lists the nodes whose text the page changed after they were
  * scanned: they were left alone, to be scanned again.
  */
 export interface WrapJob {
@@ -79,24 +78,25 @@ export class HighlightRegistry {
    * Nodes already highlighted, no longer in the page, or whose text changed are left alone.
    */
   begin(items: WrapItem[], decorate: (mark: HTMLElement, entityId: string) => void): WrapJob {
-    const queue: Piece[] = [];
     const stale: Text[] = [];
-    let nextItem = 0;
+    let next = 0;
     return {
       stale,
       get done() {
-        return queue.length === 0 && nextItem >= items.length;
+        return next >= items.length;
       },
       step: () => {
-        // A node is split when its first piece is due (splitting costs a text node per mention),
-        // so every node split in a step gets its first mark in that step: restoreAll finds it.
-        while (queue.length < MARKJS_CHUNK && nextItem < items.length) {
-          const item = items[nextItem++]!;
+        // Whole nodes, at least a chunk's worth of mentions: each change to a text node makes the
+        // browser lay out its paragraph again (seconds for a 5 MB text), so a node is split and
+        // marked in one task, never left half done over a turn of the page.
+        const pieces: Piece[] = [];
+        while (pieces.length < MARKJS_CHUNK && next < items.length) {
+          const item = items[next++]!;
           if (item.node.isConnected && item.node.data !== item.text) stale.push(item.node);
-          else queue.push(...this.split(item));
+          else pieces.push(...this.split(item));
         }
-        const chunk = queue.splice(0, MARKJS_CHUNK);
-        const marks = this.markPieces(chunk.filter((p) => p.text.isConnected && this.byOrigin.get(p.origin) === p.highlight), decorate);
+        const marks: HTMLElement[] = [];
+        for (let i = 0; i < pieces.length; i += MARKJS_CHUNK) marks.push(...this.markPieces(pieces.slice(i, i + MARKJS_CHUNK), decorate));
         return marks;
       },
     };
@@ -130,14 +130,16 @@ export class HighlightRegistry {
   private markPieces(chunk: Piece[], decorate: (mark: HTMLElement, entityId: string) => void): HTMLElement[] {
     if (chunk.length === 0) return [];
     const marks: HTMLElement[] = [];
-    const ranges: { start: number; length: number; piece: Piece }[] = [];
+    // Ranges hold an index, not the piece: mark.js writes every range into a JSON.stringify'd log
+    // line (even with logging off), and a piece leads to its node's whole text: 5 MB per range.
+    const ranges: { start: number; length: number; index: number }[] = [];
     let offset = 0;
-    for (const piece of chunk) {
-      ranges.push({ start: offset, length: Math.min(piece.length, piece.text.data.length), piece });
+    chunk.forEach((piece, index) => {
+      ranges.push({ start: offset, length: Math.min(piece.length, piece.text.data.length), index });
       offset += piece.text.data.length;
-    }
+    });
     const each = (el: Element, range: unknown) => {
-      const { piece } = range as (typeof ranges)[number];
+      const piece = chunk[(range as (typeof ranges)[number]).index]!;
       const mark = el as HTMLElement;
       // mark.js split the piece around the mention: the mark and the text after it are T's too.
       for (const part of [mark, mark.nextSibling]) {

@@ -71,6 +71,17 @@ describe('highlighter in a DOM', () => {
     after.forEach((n, i) => assert.equal(n, texts[i], `node ${i} is the same object`));
   });
 
+  test('a second reference hundreds of paragraphs before the full name still counts (the page rules run in batches)', async () => {
+    const filler = Array.from({ length: 600 }, (_, i) => `<p>China, paragraph ${i}.</p>`).join('');
+    document.body.innerHTML = `<p>Later, Wang spoke.</p>${filler}<p>Wang Yi left.</p>`;
+    const { h, found } = makeHighlighter();
+    await h.highlight([document.body]);
+    const all = marks();
+    assert.equal(all[0], 'wang-yi:Wang', 'the early second reference is marked');
+    assert.equal(all.at(-1), 'wang-yi:Wang Yi');
+    assert.deepEqual(found.at(-1), ['wang-yi=2', 'china=600']);
+  });
+
   test('first mention only: one mark per entity, all counted', async () => {
     document.body.innerHTML = '<p>China, Russia, China.</p><p>China again.</p>';
     const { h, found } = makeHighlighter(true);

@@ -15,12 +15,13 @@ const MIN_TEXT_LENGTH = 2;
 /** A text longer than this is scanned in chunks of this size, one per check of the slice clock. */
 const SCAN_CHUNK_CHARS = 32_768;
 /**
- * Marks in one text node. All of a node's marks are made in one task (the registry splits and
- * wraps a node at once) and mark.js takes about 0.2 ms per mark in Chromium: 5,000 mentions in
- * one 5 MB text node made a task of over 2 s. 250 keep that task near 50 ms and still cover a
- * screenful of even that text (test/e2e/huge-pages.test.ts).
+ * Marks in one text node. A node is split into a piece per mention in one go (one task): a 5 MB
+ * text node holds 5,000 mentions. 250 keep that split to a few milliseconds and still cover a
+ * screenful of even that text (test/e2e/huge-pages.test.ts); its marks are then made in steps.
  */
 export const MAX_MARKS_PER_TEXT_NODE = 250;
+/** Texts (with mentions) judged by the page rules between two checks of the slice clock. */
+const PAGE_RULES_BATCH = 256;
 /**
  * A page cannot make us add more marks than this: beyond it a reader gains nothing, and a hostile
  * page cannot make us slow it down. The cost of marking grows faster than the count: every
@@ -144,7 +145,14 @@ export class Highlighter {
     }
     // Each phase below starts in a fresh slice if this one is used up.
     if (!(await this.turn(clock, generation))) return;
-    const placed = this.page.add(scanned, (node) => node.isConnected);
+    // The page rules, a share of the texts at a time: a 5 MB page has 30,000 mentions. Mentions
+    // that wait for a later text (a second reference before the full name) are unlocked by it.
+    const placed: Placed<Text>[] = [];
+    for (let i = 0; i < scanned.length; i += PAGE_RULES_BATCH) {
+      // A loop, not push(...): one 5 MB text node gives 150,000 mentions, too many arguments for a call.
+      for (const p of this.page.add(scanned.slice(i, i + PAGE_RULES_BATCH), (node) => node.isConnected)) placed.push(p);
+      if (!(await this.turn(clock, generation))) return;
+    }
     this.hooks.onFound(this.page.found());
     if (!(await this.turn(clock, generation))) return;
     await this.wrap(placed, scanned, clock, generation);
@@ -188,12 +196,14 @@ export class Highlighter {
     clock: SliceClock,
     generation: number,
   ): Promise<void> {
+    // At the cap, only counting goes on (the popup lists every name the page has).
+    if (this.markCount >= MAX_MARKS_PER_PAGE) return;
     const byNode = new Map<Text, MentionRange[]>();
     for (const { node, mention } of placed) {
       let list = byNode.get(node);
       if (!list) byNode.set(node, (list = []));
-      if (list.length >= MAX_MARKS_PER_TEXT_NODE) continue;
-      list.push({ start: mention.start, end: mention.end, entityId: this.matcher.entityId(mention.entity) });
+      if (list.length < MAX_MARKS_PER_TEXT_NODE) list.push({ start: mention.start, end: mention.end, entityId: this.matcher.entityId(mention.entity) });
+      if (clock.tick() && !(await this.turn(clock, generation, true))) return;
     }
     const scannedText = new Map(scanned.map((s) => [s.node, s.text]));
     const items = [...byNode].map(([node, mentions]) => ({ node, text: scannedText.get(node) ?? node.data, mentions }));

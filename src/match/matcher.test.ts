@@ -143,6 +143,17 @@ describe('second references', () => {
     const later = page.add([{ node: 'Wang Yi', result: matcher.scan('Wang Yi') }]);
     assert.deepEqual(later.map((p) => p.node), ['Wang said', 'Wang Yi']);
   });
+  test('found() keeps the order of first appearance when a later batch unlocks an earlier mention', () => {
+    const page = new PageMentions<string>(compiled, { firstMentionOnly: true, types: allTypes });
+    page.add([{ node: 'Wang said', result: matcher.scan('Wang said') }]);
+    page.add([{ node: 'China said', result: matcher.scan('China said') }]);
+    const later = page.add([{ node: 'Wang Yi and China', result: matcher.scan('Wang Yi and China') }]);
+    assert.deepEqual(later.map((p) => p.node), ['Wang said'], 'first mention only: the earlier Wang is the one marked');
+    assert.deepEqual(page.found(), [
+      { id: 'wang-yi', count: 2 },
+      { id: 'china', count: 2 },
+    ]);
+  });
   test('a waiting mention whose text left the page is dropped', () => {
     const page = new PageMentions<string>(compiled, { firstMentionOnly: false, types: allTypes });
     page.add([{ node: 'Wang said', result: matcher.scan('Wang said') }]);

@@ -21,6 +21,10 @@ export interface Placed<N> {
   mention: Mention;
 }
 
+interface Sequenced<N> extends Placed<N> {
+  seq: number;
+}
+
 export interface EntityCount {
   id: string;
   count: number;
@@ -30,9 +34,11 @@ export class PageMentions<N> {
   private readonly named = new Set<number>();
   private readonly contexts = new Set<number>();
   /** Mentions waiting for a full name or a context word that may still come. */
-  private waiting: Placed<N>[] = [];
-  /** Valid mentions per entity; a Map keeps the order of first appearance. */
-  private readonly counts = new Map<number, number>();
+  private waiting: Sequenced<N>[] = [];
+  /** Valid mentions per entity, and where the first of them came in the order texts were added. */
+  private readonly counts = new Map<number, { count: number; first: number }>();
+  /** Sequence number of the next mention added: texts come in document order. */
+  private seq = 0;
 
   constructor(
     private readonly compiled: CompiledMatcher,
@@ -52,7 +58,7 @@ export class PageMentions<N> {
       for (const m of result.mentions) if (!m.secondReference && this.hasContext(m)) this.named.add(m.entity);
     }
     const candidates = this.waiting.filter((p) => isLive(p.node));
-    for (const { node, result } of batch) for (const mention of result.mentions) candidates.push({ node, mention });
+    for (const { node, result } of batch) for (const mention of result.mentions) candidates.push({ node, mention, seq: this.seq++ });
     this.waiting = [];
     const out: Placed<N>[] = [];
     for (const placed of candidates) {
@@ -63,17 +69,26 @@ export class PageMentions<N> {
       }
       const type = this.compiled.entities[m.entity]!.type;
       if (!this.policy.types[type]) continue;
-      const seen = this.counts.get(m.entity) ?? 0;
-      this.counts.set(m.entity, seen + 1);
-      if (this.policy.firstMentionOnly && seen > 0) continue;
-      out.push(placed);
+      const seen = this.counts.get(m.entity);
+      if (seen) {
+        seen.count++;
+        seen.first = Math.min(seen.first, placed.seq);
+      } else this.counts.set(m.entity, { count: 1, first: placed.seq });
+      if (this.policy.firstMentionOnly && seen) continue;
+      out.push({ node: placed.node, mention: m });
     }
     return out;
   }
 
-  /** Entities found so far, in order of first appearance, with how often each occurs. */
+  /**
+   * Entities found so far, in order of first appearance, with how often each occurs. A second
+   * reference unlocked by a later full name still counts where it stands: texts may come in
+   * several batches.
+   */
   found(): EntityCount[] {
-    return [...this.counts].map(([entity, count]) => ({ id: this.compiled.entities[entity]!.id, count }));
+    return [...this.counts]
+      .sort((a, b) => a[1].first - b[1].first)
+      .map(([entity, { count }]) => ({ id: this.compiled.entities[entity]!.id, count }));
   }
 
   private hasContext(m: Mention): boolean {
