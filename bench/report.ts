@@ -15,6 +15,8 @@ export interface Figures {
   wall: Spread | null;
   longest: Spread | null;
   longestCpu: Spread | null;
+  /** Backstory's own work in one task (see ExtensionCost.longestOwnCpuMs). */
+  longestOwnCpu: Spread | null;
   dclToDone: Spread | null;
   marks: Spread | null;
   heap: Spread | null;
@@ -32,6 +34,7 @@ export function figures(results: LoadResult[]): Figures {
     wall: spread(costs.map((c) => c.extWallMs)),
     longest: spread(costs.map((c) => c.longestTaskMs)),
     longestCpu: spread(costs.map((c) => c.longestTaskCpuMs)),
+    longestOwnCpu: spread(costs.map((c) => c.longestOwnCpuMs)),
     dclToDone: spread(ok.flatMap((r) => (r.dclToDoneMs === null ? [] : [r.dclToDoneMs]))),
     marks: spread(ok.map((r) => r.marks)),
     heap: spread(ok.map((r) => r.heapBytes)),
