@@ -4,9 +4,10 @@
  *
  * How a text node T is highlighted: T is split at each mention (pieces made from one read of its
  * text, so a 5 MB text node stays linear), then mark.js wraps the mention at the start of each
- * piece, a few dozen pieces per markRanges call, one call per step of a WrapJob. T itself stays first in the DOM holding the text
- * before the first mention (possibly empty), so page code that holds T (React, Preact, Vue) still
- * holds the start of its text; everything after T that came from it is a "part" of T.
+ * piece, MARKJS_CHUNK pieces per markRanges call, within one step of a WrapJob. T itself stays
+ * first in the DOM holding the text before the first mention (possibly empty), so page code that
+ * holds T (React, Preact, Vue) still holds the start of its text; everything after T that came
+ * from it is a "part" of T.
  */
 import Mark from 'mark.js';
 import { MARK_CLASS } from './exclusions';
