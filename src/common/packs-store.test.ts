@@ -119,3 +119,14 @@ test('reading the enabled packs never writes: repairing damaged settings is left
   assert.deepEqual((await store.enabledPacks()).map((p) => p.source.id), ['bali-talks']);
   assert.equal(snapshot(), before);
 });
+
+test('packs are stored as one JSON text; an object from an earlier version still loads; damaged text loads as none', async () => {
+  assert.ok((await store.importPack(PACK_TEXT, 'pack.json')).ok);
+  const stored = fake.local.items.packs;
+  assert.equal(typeof stored, 'string');
+  assert.deepEqual(Object.keys(JSON.parse(stored as string) as object), ['harbour-pact']);
+  fake.local.items.packs = { 'harbour-pact': PACK };
+  assert.deepEqual(Object.keys(await store.loadPacks()), ['harbour-pact']);
+  fake.local.items.packs = (stored as string).slice(0, 50);
+  assert.deepEqual(await store.loadPacks(), {});
+});

@@ -30,9 +30,18 @@ const MAX_LISTED_ERRORS = 5;
 
 export const builtInPack = (): KnowledgeBase => builtInPacks[0]!;
 
+/**
+ * The imported packs are stored as one JSON text, like the compiled matcher: every open tab's
+ * content script listens to storage changes, and the browser hands each of them the old and new
+ * value of any key that changed; as an object, megabytes of packs took a long task in every tab
+ * on each import. (An object, as an earlier version stored it, is still read.)
+ */
+const writePacks = (packs: Record<string, KnowledgeBase>) => browser.storage.local.set({ [PACKS_KEY]: JSON.stringify(packs) });
+
 export async function loadPacks(): Promise<Record<string, KnowledgeBase>> {
   try {
-    const raw = (await browser.storage.local.get(PACKS_KEY))[PACKS_KEY];
+    const stored: unknown = (await browser.storage.local.get(PACKS_KEY))[PACKS_KEY];
+    const raw: unknown = typeof stored === 'string' ? JSON.parse(stored) : stored;
     if (typeof raw !== 'object' || raw === null) return {};
     // Stored packs were validated on import; validate again in case storage was edited or broken.
     const out: Record<string, KnowledgeBase> = {};
@@ -105,7 +114,7 @@ export async function importPack(text: string, fileName: string): Promise<Import
   // What has been written so far: a failure undoes exactly these steps.
   let wrote: 'nothing' | 'packs' | 'settings' = 'nothing';
   try {
-    await browser.storage.local.set({ [PACKS_KEY]: { ...stored, [id]: kb } });
+    await writePacks({ ...stored, [id]: kb });
     wrote = 'packs';
     if (!wasEnabled) {
       await saveSettings({ ...settings, enabledPacks: [...settings.enabledPacks, id] });
@@ -124,7 +133,7 @@ export async function importPack(text: string, fileName: string): Promise<Import
  * own. Writing the old, smaller set always fits where the bigger one did not.
  */
 async function rollBack(packs: Record<string, KnowledgeBase>, enabledId: string | null): Promise<void> {
-  await browser.storage.local.set({ [PACKS_KEY]: packs }).catch(() => undefined);
+  await writePacks(packs).catch(() => undefined);
   if (enabledId !== null) {
     const { settings } = await loadSettings();
     await saveSettings({ ...settings, enabledPacks: settings.enabledPacks.filter((p) => p !== enabledId) }).catch(() => undefined);
@@ -152,7 +161,7 @@ export async function removePack(id: string): Promise<void> {
   if (id === builtInPack().source.id) return;
   const stored = await loadPacks();
   delete stored[id];
-  await browser.storage.local.set({ [PACKS_KEY]: stored });
+  await writePacks(stored);
   await setPackEnabled(id, false);
 }
 

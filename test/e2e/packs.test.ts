@@ -113,7 +113,7 @@ for (const name of BROWSERS) {
     }
 
     const click = (selector: string) => (options as unknown as { click(s: string): Promise<void> }).click(selector);
-    const storedPackIds = () => evalJs<string[]>(options, `(globalThis.browser || globalThis.chrome).storage.local.get('packs').then((v) => Object.keys(v.packs || {}))`);
+    const storedPackIds = () => evalJs<string[]>(options, `(globalThis.browser || globalThis.chrome).storage.local.get('packs').then((v) => Object.keys(JSON.parse(v.packs || '{}')))`);
 
     /** Hovers the first mark for `id` (pointer away first: a fresh enter) and waits for a card that satisfies `pred`. */
     async function hover(id: string, pred: (text: string) => boolean, what: string) {
@@ -269,7 +269,7 @@ for (const name of BROWSERS) {
           evalJs<{ packs: string[]; enabled: string[]; compiled: string[] }>(
             options,
             `Promise.all([chrome.storage.local.get(['packs', 'compiledMatcher']), chrome.storage.sync.get('settings')]).then(([l, s]) => ({
-              packs: Object.keys(l.packs || {}), enabled: s.settings.enabledPacks, compiled: l.compiledMatcher.packIds }))`,
+              packs: Object.keys(JSON.parse(l.packs || '{}')), enabled: s.settings.enabledPacks, compiled: l.compiledMatcher.packIds }))`,
           );
         const before = { rows: await rows(), state: await state(), marks: await marks() };
         const another = structuredClone(PACK);
