@@ -136,7 +136,7 @@ export class HighlightRegistry {
     const ranges: { start: number; length: number; index: number }[] = [];
     let offset = 0;
     chunk.forEach((piece, index) => {
-      ranges.push({ start: offset, length: Math.min(piece.length, piece.text.data.length), index });
+      ranges.push({ start: offset, length: piece.length, index });
       offset += piece.text.data.length;
     });
     const each = (el: Element, range: unknown) => {

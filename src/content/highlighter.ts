@@ -15,9 +15,10 @@ const MIN_TEXT_LENGTH = 2;
 /** A text longer than this is scanned in chunks of this size, one per check of the slice clock. */
 const SCAN_CHUNK_CHARS = 32_768;
 /**
- * Marks in one text node. A node is split into a piece per mention in one go (one task): a 5 MB
- * text node holds 5,000 mentions. 250 keep that split to a few milliseconds and still cover a
- * screenful of even that text (test/e2e/huge-pages.test.ts); its marks are then made in steps.
+ * Marks in one text node. A node is split and marked within one task (see WrapJob: a node left
+ * half marked would be laid out again at every step), and a 5 MB text node holds 150,000
+ * mentions. 250 still cover a screenful of even that text, at the price of one task of about
+ * 90 ms on that page in Chromium (test/e2e/huge-pages.test.ts); ordinary paragraphs hold a few.
  */
 export const MAX_MARKS_PER_TEXT_NODE = 250;
 /** Texts (with mentions) judged by the page rules between two checks of the slice clock. */
