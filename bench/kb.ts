@@ -52,7 +52,7 @@ export function scaledData(size: number): BuildData {
   if (extra === 0) return base;
   const builtIn = base.packs[0]!;
   const pack: KnowledgeBase = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     source: { ...builtIn.source, id: `bench-people-${extra}` },
     matching: builtIn.matching,
     entities: PEOPLE.slice(0, extra).map(person),

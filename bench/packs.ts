@@ -38,7 +38,7 @@ function packPeople(k: number): { name: string; index: number }[] {
 export function benchPack(k: number): KnowledgeBase {
   const builtIn = builtInData().packs[0]!;
   const pack: KnowledgeBase = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     source: {
       id: `bench-pack-${k + 1}`,
       outlet: 'Backstory benchmark (generated)',

@@ -39,7 +39,7 @@ const aliasArb = fc.record({
 const kbArb = fc.array(fc.array(aliasArb, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 4 }).map((entities): KnowledgeBase => {
   const seen = new Set<string>();
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     source: { id: 'p', outlet: 'o', headline: 'h', standfirst: 's', summary: 'a. b. c.', paragraphCount: 1 },
     matching: { allowedNeighbours: ['The'] },
     entities: entities.map((aliases, i) => ({

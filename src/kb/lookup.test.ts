@@ -25,7 +25,7 @@ function entity(id: string, name: string, description: string, forms: string[] =
 
 function pack(id: string, entities: Entity[]): KnowledgeBase {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     source: { id, outlet: `${id} outlet`, headline: `${id} headline`, standfirst: 's', summary: 'A. B. C.', paragraphCount: 3 },
     matching: { allowedNeighbours: [] },
     entities,

@@ -1,12 +1,27 @@
 /**
- * The knowledge-base schema (version 1). A knowledge base is a *pack*: one source article plus
+ * The knowledge-base schema (version 2). A knowledge base is a *pack*: one source article plus
  * the entities it gives background on. The built-in knowledge base (data/bali-talks.json) is the
  * first pack. Documented for authors in docs/knowledge-base.md; checked at run time by validate.ts.
+ *
+ * Two kinds of pack share the schema: *authored* packs (the built-in one, files built with
+ * `npm run pack -- --article`), whose descriptions, roles and facts are written in the author's own
+ * words; and *reading* packs, built on-device by "Add this article" from a page the reader chose,
+ * whose facts are the article's own sentences, verbatim, and which carry the paragraph texts so a
+ * card can show what a citation points at.
+ *
+ * Version 2 added, all optional: source.url, published, byline, language, added, origin and
+ * paragraphs; alias.contextFromPack. A version 1 pack is a valid version 2 pack.
  *
  * Pure types: no DOM, no browser API.
  */
 
-export const KB_SCHEMA_VERSION = 1;
+export const KB_SCHEMA_VERSION = 2;
+/** Every version the validator reads; older ones are upgraded in memory when read. */
+export const SUPPORTED_SCHEMA_VERSIONS = [1, 2] as const;
+
+/** How a pack was made: written by an author, or built from an article the reader added. */
+export const PACK_ORIGINS = ['authored', 'reading'] as const;
+export type PackOrigin = (typeof PACK_ORIGINS)[number];
 
 export const ENTITY_TYPES = ['person', 'country', 'place', 'organisation', 'topic'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
@@ -22,9 +37,29 @@ export interface Source {
   summary: string;
   /** How many paragraphs (lines) the article has; every citation must be within 1..paragraphCount. */
   paragraphCount: number;
+  /** The article's address (http or https), canonical where the page gave one. */
+  url?: string;
+  /** When the article was published: "2022-07-09" or a full ISO 8601 date and time. */
+  published?: string;
+  byline?: string;
+  /** BCP 47 language tag of the article ("en", "en-GB"). */
+  language?: string;
+  /** When the reader added the pack (ISO 8601 date and time); reading packs only. */
+  added?: string;
+  /** Absent means "authored". */
+  origin?: PackOrigin;
+  /**
+   * The article's paragraph texts: paragraphs[n - 1] is ¶ n (¶ 1 the headline, ¶ 2 the
+   * standfirst, which may be "" when the page had none). Required for reading packs, whose facts
+   * and quotes must stand verbatim in the paragraph they cite; length === paragraphCount.
+   */
+  paragraphs?: string[];
 }
 
-/** One sentence in the author's own words, resting on the cited paragraphs. */
+/**
+ * One sentence resting on the cited paragraphs: in the author's own words (authored packs) or the
+ * article's own sentence, verbatim, from the first cited paragraph (reading packs).
+ */
 export interface Fact {
   text: string;
   paragraphs: number[];
@@ -70,6 +105,12 @@ export interface Alias {
    * capitals): "G20" needs summit context, so BMW's G20 model code is not the Group of Twenty.
    */
   requiresPageContext?: string[];
+  /**
+   * The names of the pack's other entities found on the page count as context too
+   * (co-occurrence): "G20" on a page that also names Blinken and Indonesia. With
+   * requiresPageContext, either kind of context is enough; alone, only co-occurrence is.
+   */
+  contextFromPack?: boolean;
 }
 
 export interface Entity {
@@ -79,7 +120,10 @@ export interface Entity {
   type: EntityType;
   /** One line: who or what it is. */
   description: string;
-  /** Its role in this story: 2 to 4 sentences in the author's own words. */
+  /**
+   * Its role in this story: 2 to 4 sentences in the author's own words (authored packs); in a
+   * reading pack, the article's sentence that best introduces it, verbatim.
+   */
   role: string;
   facts: Fact[];
   quotes: Quote[];
@@ -101,6 +145,7 @@ export interface MatchingOptions {
 }
 
 export interface KnowledgeBase {
+  /** Packs are read in any supported version and upgraded to the current one in memory. */
   schemaVersion: typeof KB_SCHEMA_VERSION;
   source: Source;
   matching: MatchingOptions;

@@ -11,7 +11,7 @@ const FILE = 'packs/test.json';
 
 /** A small valid pack; every broken case mutates a deep copy of it. */
 const FIXTURE: KnowledgeBase = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   source: {
     id: 'test-pack',
     outlet: 'The Example Times',
@@ -52,6 +52,37 @@ const FIXTURE: KnowledgeBase = {
 };
 
 const copy = (): KnowledgeBase => structuredClone(FIXTURE);
+
+/**
+ * The fixture as a reading pack: the paragraphs are the article's own, facts and quotes are its
+ * sentences (straight or curly quote marks, any white space), prose rules do not apply.
+ */
+function readingPack(): KnowledgeBase {
+  const kb = copy();
+  Object.assign(kb.source, {
+    origin: 'reading',
+    url: 'https://example.org/news/lakeside',
+    published: '2026-11-02T09:30:00Z',
+    added: '2026-12-03T08:00:00.000Z',
+    language: 'en-GB',
+    byline: 'A Reporter',
+    standfirst: '',
+    summary: 'Two ministers met.',
+    paragraphs: [
+      'Two ministers meet at a lakeside resort',
+      '',
+      'Ana Lind hosted the meeting at the resort on Tuesday.',
+      '“We will keep talking,” Lind told reporters.  Examplia hosted it.',
+      'Nothing was agreed.',
+    ],
+  });
+  kb.entities[0]!.role = 'Ana Lind hosted the meeting at the resort on Tuesday.';
+  kb.entities[0]!.facts = [{ text: 'Ana Lind hosted the meeting at the resort on Tuesday.', paragraphs: [3] }];
+  kb.entities[0]!.quotes = [{ text: 'We will keep talking', speaker: 'ana-lind', paragraph: 4 }];
+  kb.entities[1]!.facts = [{ text: 'Examplia hosted it.', paragraphs: [4] }];
+  kb.entities[1]!.role = 'Examplia hosted it.';
+  return kb;
+}
 /** A deep copy as a loose record, for mutations the schema type forbids (typos, wrong types). */
 const loose = (): Record<string, any> => structuredClone(FIXTURE) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -59,8 +90,8 @@ const BROKEN: [string, () => unknown, string[]][] = [
   ['a JSON array instead of an object', () => [], [`${FILE}: must be a JSON object with schemaVersion, source, matching and entities, not a list`]],
   [
     'an unsupported schema version',
-    () => ({ ...copy(), schemaVersion: 2 }),
-    [`${FILE}: schemaVersion: version number 2 is not supported (supported: 1)`],
+    () => ({ ...copy(), schemaVersion: 3 }),
+    [`${FILE}: schemaVersion: version number 3 is not supported (supported: 1, 2)`],
   ],
   [
     'a missing schema version',
@@ -69,7 +100,7 @@ const BROKEN: [string, () => unknown, string[]][] = [
       delete kb.schemaVersion;
       return kb;
     },
-    [`${FILE}: schemaVersion: missing (supported: 1)`],
+    [`${FILE}: schemaVersion: missing (supported: 1, 2)`],
   ],
   [
     'a typo in an entity field',
@@ -89,7 +120,7 @@ const BROKEN: [string, () => unknown, string[]][] = [
       return kb;
     },
     [
-      `${FILE}: entity "examplia": aliases[1]: unknown field "caseSensitive" (expected one of: form, exactCase, secondReference, standalone, notInCapitalsRun, requiresPageContext)`,
+      `${FILE}: entity "examplia": aliases[1]: unknown field "caseSensitive" (expected one of: form, exactCase, secondReference, standalone, notInCapitalsRun, requiresPageContext, contextFromPack)`,
     ],
   ],
   [
@@ -313,6 +344,52 @@ const BROKEN: [string, () => unknown, string[]][] = [
     ],
   ],
   [
+    'version 2 source fields of the wrong form',
+    () => {
+      const kb = loose();
+      Object.assign(kb.source, { url: 'javascript:alert(1)', published: '9 July 2022', added: '2026-13-45', language: 'English', origin: 'found' });
+      return kb;
+    },
+    [
+      `${FILE}: source.url: "javascript:alert(1)" is not an http or https address`,
+      `${FILE}: source.published: "9 July 2022" is not a date like "2022-07-09" or "2022-07-09T10:31:00Z"`,
+      `${FILE}: source.added: "2026-13-45" is not a date like "2022-07-09" or "2022-07-09T10:31:00Z"`,
+      `${FILE}: source.language: "English" is not a language tag like "en" or "en-GB"`,
+      `${FILE}: source.origin: "found" is not an origin (one of: authored, reading)`,
+    ],
+  ],
+  [
+    'a reading pack without its paragraphs',
+    () => {
+      const kb = copy();
+      kb.source.origin = 'reading';
+      return kb;
+    },
+    [`${FILE}: source.paragraphs: missing (a reading pack keeps the text of every paragraph it cites)`],
+  ],
+  [
+    'a reading pack whose fact and quote are not in the paragraphs they cite',
+    () => {
+      const kb = readingPack();
+      kb.entities[0]!.facts[0]!.text = 'Ana Lind hosted nobody.';
+      kb.entities[0]!.quotes[0]!.text = 'We will stop talking';
+      return kb;
+    },
+    [
+      `${FILE}: entity "ana-lind": facts[0].text: not found verbatim in paragraph 3`,
+      `${FILE}: entity "ana-lind": quotes[0].text: not found verbatim in paragraph 4`,
+    ],
+  ],
+  [
+    'paragraph texts that do not match the paragraph count',
+    () => {
+      const kb = readingPack();
+      kb.source.paragraphs = kb.source.paragraphs!.slice(0, 4);
+      return kb;
+    },
+    [`${FILE}: source.paragraphs: has 4 paragraphs but paragraphCount is 5`],
+  ],
+  [
     'a misspelt top-level field',
     () => {
       const kb = loose();
@@ -336,7 +413,20 @@ describe('validateKnowledgeBase', () => {
     const value = copy();
     const result = validateKnowledgeBase(value, FILE);
     assert.deepEqual(result.errors, []);
-    assert.equal(result.kb, value);
+    assert.deepEqual(result.kb, value);
+  });
+
+  test('a version 1 pack is read as version 2, unchanged otherwise', () => {
+    const v1 = { ...copy(), schemaVersion: 1 };
+    const result = validateKnowledgeBase(v1, FILE);
+    assert.deepEqual(result.errors, []);
+    assert.deepEqual(result.kb, { ...v1, schemaVersion: 2 });
+  });
+
+  test('a reading pack: verbatim facts and quotes, an empty standfirst, no prose rules', () => {
+    const result = validateKnowledgeBase(readingPack(), FILE);
+    assert.deepEqual(result.errors, []);
+    assert.equal(result.kb?.source.origin, 'reading');
   });
 
   for (const [name, make, expected] of BROKEN) {

@@ -1,5 +1,5 @@
 /**
- * Run-time validator of knowledge-base packs (schema version 1, see types.ts and
+ * Run-time validator of knowledge-base packs (schema versions 1 and 2, see types.ts and
  * docs/knowledge-base.md). Used at build time on data/*.json and, later, on packs a user imports,
  * so it is pure: no Node API, no DOM, no browser API.
  *
@@ -7,35 +7,41 @@
  * path and what is wrong:
  *   data/bali-talks.json: entity "wang-yi": facts[2].paragraphs[0]: paragraph 19 does not exist (the source has 17)
  */
-import { ENTITY_TYPES, KB_SCHEMA_VERSION, type KnowledgeBase } from './types';
+import { ENTITY_TYPES, KB_SCHEMA_VERSION, PACK_ORIGINS, SUPPORTED_SCHEMA_VERSIONS, type KnowledgeBase } from './types';
 
 export interface ValidationResult {
-  /** The pack, present only when there are no errors. */
+  /** The pack, upgraded to the current schema version; present only when there are no errors. */
   kb?: KnowledgeBase;
   errors: string[];
 }
 
 type Obj = Record<string, unknown>;
 
-const SUPPORTED_VERSIONS = [KB_SCHEMA_VERSION];
+const SUPPORTED_VERSIONS: readonly number[] = SUPPORTED_SCHEMA_VERSIONS;
+/** A date ("2022-07-09") or a date and time in ISO 8601 ("2022-07-09T10:31:00Z", "…+01:00"). */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+/** A BCP 47 language tag, loosely: "en", "en-GB", "zh-Hant-TW". */
+const LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
+/** Straight and curly quote marks read alike, and runs of white space as one space. */
+const plainText = (t: string) => t.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\s+/g, ' ').trim();
 const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** The fields each object may have; anything else is a typo or a field from another version. */
 const FIELDS = {
   root: ['schemaVersion', 'source', 'matching', 'entities'],
-  source: ['id', 'outlet', 'headline', 'standfirst', 'summary', 'paragraphCount'],
+  source: ['id', 'outlet', 'headline', 'standfirst', 'summary', 'paragraphCount', 'url', 'published', 'byline', 'language', 'added', 'origin', 'paragraphs'],
   matching: ['allowedNeighbours'],
   entity: ['id', 'name', 'type', 'description', 'role', 'facts', 'quotes', 'related', 'aliases', 'neverMatch', 'mentions'],
   fact: ['text', 'paragraphs'],
   quote: ['text', 'speaker', 'paragraph'],
   relation: ['id', 'how'],
-  alias: ['form', 'exactCase', 'secondReference', 'standalone', 'notInCapitalsRun', 'requiresPageContext'],
+  alias: ['form', 'exactCase', 'secondReference', 'standalone', 'notInCapitalsRun', 'requiresPageContext', 'contextFromPack'],
 } as const;
 
 /** Quotes are the only verbatim text in a pack, and stay short. */
 export const MAX_QUOTE_WORDS = 25;
 
-const ALIAS_FLAGS = ['exactCase', 'secondReference', 'standalone', 'notInCapitalsRun'] as const;
+const ALIAS_FLAGS = ['exactCase', 'secondReference', 'standalone', 'notInCapitalsRun', 'contextFromPack'] as const;
 
 /** Abbreviations whose full stop does not end a sentence. */
 const ABBREVIATIONS = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'st.', 'u.s.', 'u.k.', 'u.n.', 'e.g.', 'i.e.', 'etc.', 'vs.', 'no.']);
@@ -171,18 +177,60 @@ export function validateKnowledgeBase(value: unknown, file: string): ValidationR
 
   // source
   let paragraphCount: number | undefined;
+  /** The article's paragraph texts, when the pack carries them (straight quotes, single spaces). */
+  let paragraphTexts: string[] | undefined;
   const source = requireObject('', 'source', value.source);
+  // Reading packs hold the article's own sentences, so the rules for authors' prose do not apply.
+  const reading = source?.origin === 'reading';
   if (source) {
     checkKeys('', 'source', source, FIELDS.source);
     const id = requireString('', 'source.id', source.id);
     if (id !== undefined && !KEBAB_CASE.test(id)) report('', 'source.id', `"${id}" must be kebab-case (like "bali-talks")`);
-    for (const key of ['outlet', 'headline', 'standfirst'] as const) requireString('', `source.${key}`, source[key]);
-    checkSentences('', 'source.summary', requireString('', 'source.summary', source.summary), 3, 5);
+    for (const key of ['outlet', 'headline'] as const) requireString('', `source.${key}`, source[key]);
+    // A page may have no standfirst; a reading pack then keeps ¶ 2 empty so numbering stays the same.
+    if (reading && source.standfirst === '') {
+      // allowed
+    } else requireString('', 'source.standfirst', source.standfirst);
+    const summary = requireString('', 'source.summary', source.summary);
+    if (!reading) checkSentences('', 'source.summary', summary, 3, 5);
     const pc = source.paragraphCount;
     if (pc === undefined) report('', 'source.paragraphCount', 'missing (a whole number of paragraphs)');
     else if (typeof pc !== 'number' || !Number.isInteger(pc) || pc < 1)
       report('', 'source.paragraphCount', `must be a whole number of at least 1, not ${describe(pc)}`);
     else paragraphCount = pc;
+    if (source.url !== undefined) {
+      const url = requireString('', 'source.url', source.url);
+      let ok = false;
+      try {
+        ok = url !== undefined && ['http:', 'https:'].includes(new URL(url).protocol);
+      } catch {
+        ok = false;
+      }
+      if (url !== undefined && !ok) report('', 'source.url', `${describe(url)} is not an http or https address`);
+    }
+    for (const key of ['published', 'added'] as const) {
+      if (source[key] === undefined) continue;
+      const date = requireString('', `source.${key}`, source[key]);
+      if (date !== undefined && (!ISO_DATE.test(date) || Number.isNaN(Date.parse(date))))
+        report('', `source.${key}`, `${describe(date)} is not a date like "2022-07-09" or "2022-07-09T10:31:00Z"`);
+    }
+    if (source.byline !== undefined) requireString('', 'source.byline', source.byline);
+    if (source.language !== undefined) {
+      const tag = requireString('', 'source.language', source.language);
+      if (tag !== undefined && !LANGUAGE_TAG.test(tag)) report('', 'source.language', `${describe(tag)} is not a language tag like "en" or "en-GB"`);
+    }
+    if (source.origin !== undefined && !(PACK_ORIGINS as readonly unknown[]).includes(source.origin))
+      report('', 'source.origin', `${describe(source.origin)} is not an origin (one of: ${PACK_ORIGINS.join(', ')})`);
+    if (source.paragraphs !== undefined) {
+      const list = requireArray('', 'source.paragraphs', source.paragraphs);
+      if (list) {
+        const bad = list.findIndex((p) => typeof p !== 'string');
+        if (bad !== -1) report('', `source.paragraphs[${bad}]`, `must be a string, not ${describe(list[bad])}`);
+        else if (paragraphCount !== undefined && list.length !== paragraphCount)
+          report('', 'source.paragraphs', `has ${list.length} paragraphs but paragraphCount is ${paragraphCount}`);
+        else paragraphTexts = (list as string[]).map(plainText);
+      }
+    } else if (reading) report('', 'source.paragraphs', 'missing (a reading pack keeps the text of every paragraph it cites)');
   }
 
   const checkParagraph = (scope: string, path: string, p: unknown): void => {
@@ -243,17 +291,24 @@ export function validateKnowledgeBase(value: unknown, file: string): ValidationR
       report(scope, 'type', `${describe(e.type)} is not a type (one of: ${ENTITY_TYPES.join(', ')})`);
     const description = requireString(scope, 'description', e.description);
     if (description !== undefined && /[\r\n]/.test(description)) report(scope, 'description', 'must be one line');
-    checkSentences(scope, 'role', requireString(scope, 'role', e.role), 2, 4);
+    const role = requireString(scope, 'role', e.role);
+    if (!reading) checkSentences(scope, 'role', role, 2, 4);
 
     requireArray(scope, 'facts', e.facts)?.forEach((f, j) => {
       const path = `facts[${j}]`;
       const fact = requireObject(scope, path, f);
       if (!fact) return;
       checkKeys(scope, path, fact, FIELDS.fact);
-      checkSentences(scope, `${path}.text`, requireString(scope, `${path}.text`, fact.text), 1, 1);
+      const text = requireString(scope, `${path}.text`, fact.text);
+      if (!reading) checkSentences(scope, `${path}.text`, text, 1, 1);
       const paragraphs = requireArray(scope, `${path}.paragraphs`, fact.paragraphs);
       if (paragraphs?.length === 0) report(scope, `${path}.paragraphs`, 'must cite at least one paragraph');
       paragraphs?.forEach((p, k) => checkParagraph(scope, `${path}.paragraphs[${k}]`, p));
+      // A reading pack's fact is the article's own sentence: it must stand in the paragraph it cites.
+      const first = paragraphs?.[0];
+      if (reading && text !== undefined && paragraphTexts && typeof first === 'number' && paragraphTexts[first - 1] !== undefined) {
+        if (!paragraphTexts[first - 1]!.includes(plainText(text))) report(scope, `${path}.text`, `not found verbatim in paragraph ${first}`);
+      }
     });
 
     if (e.mentions !== undefined) {
@@ -276,6 +331,9 @@ export function validateKnowledgeBase(value: unknown, file: string): ValidationR
       }
       if (quote.paragraph === undefined) report(scope, `${path}.paragraph`, 'missing (the paragraph number of the quote)');
       else checkParagraph(scope, `${path}.paragraph`, quote.paragraph);
+      const cited = typeof quote.paragraph === 'number' ? paragraphTexts?.[quote.paragraph - 1] : undefined;
+      if (text !== undefined && cited !== undefined && !cited.includes(plainText(text)))
+        report(scope, `${path}.text`, `not found verbatim in paragraph ${String(quote.paragraph)}`);
     });
 
     const relatedSeen = new Set<string>();
@@ -370,5 +428,6 @@ export function validateKnowledgeBase(value: unknown, file: string): ValidationR
     }
   }
 
-  return errors.length === 0 ? { kb: value as unknown as KnowledgeBase, errors } : { errors };
+  // Version 1 is version 2 without the new optional fields: upgrading is a new version number.
+  return errors.length === 0 ? { kb: { ...(value as unknown as KnowledgeBase), schemaVersion: KB_SCHEMA_VERSION }, errors } : { errors };
 }

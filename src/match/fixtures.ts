@@ -18,7 +18,7 @@ export const G20_CONTEXT = ['summit', 'ministers', 'leaders', 'Group of 20'];
 
 export function testKnowledgeBase(): KnowledgeBase {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     source: { id: 'test', outlet: 'Test', headline: 'Test', standfirst: 'Test', summary: 'A. B. C.', paragraphCount: 3 },
     matching: { allowedNeighbours: ['President', 'Mr', 'Secretary', 'But', 'The', 'When'] },
     entities: [

@@ -4,7 +4,7 @@ import { entityCountLabel, packRows } from './pack-rows';
 import type { Entity, KnowledgeBase } from '../kb/types';
 
 const pack = (id: string, entities: number): KnowledgeBase => ({
-  schemaVersion: 1,
+  schemaVersion: 2,
   source: { id, outlet: `${id} outlet`, headline: `${id} headline`, standfirst: 's', summary: 'A. B. C.', paragraphCount: 3 },
   matching: { allowedNeighbours: [] },
   entities: Array.from({ length: entities }, (_, i) => ({ id: `${id}-${i}` }) as Entity),

@@ -18,7 +18,7 @@ const entity = (id: string, name: string, extra: Partial<Entity> = {}): Entity =
 });
 
 const kb: KnowledgeBase = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   source: { id: 'pack', outlet: 'Outlet', headline: 'Headline', standfirst: 'S', summary: 'Sum.', paragraphCount: 9 },
   matching: { allowedNeighbours: [] },
   entities: [
@@ -47,7 +47,7 @@ test('an unknown id gives null', () => {
 });
 
 const second: KnowledgeBase = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   source: { id: 'second', outlet: 'Second Outlet', headline: 'Second headline', standfirst: 'S', summary: 'Sum.', paragraphCount: 9 },
   matching: { allowedNeighbours: [] },
   entities: [
