@@ -1,0 +1,157 @@
+/**
+ * From an extracted article to the draft the reader reviews: the names (names.ts), merged into
+ * entities (merge.ts), each with alias rules (alias-rules.ts), counted with the extension's own
+ * matcher under those rules (so the count is what highlighting will find), and described in the
+ * article's words (describe.ts). Weak candidates (named once; one word seen only at sentence
+ * starts) start unticked.
+ *
+ * Pure: no DOM, no browser API.
+ */
+import type { Entity, KnowledgeBase } from '../kb/types';
+import { compileMatcher } from '../match/compile';
+import { Matcher } from '../match/matcher';
+import { PageMentions } from '../match/page-mentions';
+import { aliasRules, allowedNeighbours } from './alias-rules';
+import { useCompromise } from './lexicon';
+import { useCountries, isNationality } from './countries';
+import { describe, factsFor, quotesBySpeaker, relatedNames, roleSentence, type Located, type PersonMention } from './describe';
+import { kebabId, readingPackId } from './ids';
+import { mergeNames, type NameCluster } from './merge';
+import { findNames, type ArticleSentence } from './names';
+import { ALL_ON, type RuleSwitches } from './switches';
+import type { Candidate, Draft, ExtractedArticle, ReviewEdits } from './types';
+
+export interface DraftOptions {
+  /** The packs the reader already has (the built-in pack at least): names link to their entities. */
+  known?: KnowledgeBase[];
+  /** For the ablation report only: parts of the pipeline switched off. */
+  switches?: Partial<RuleSwitches>;
+}
+
+const ALL_TYPES = { person: true, country: true, place: true, organisation: true, topic: true };
+
+/** The sentence of a paragraph that holds an offset. */
+function sentenceAt(byParagraph: Map<number, ArticleSentence[]>, paragraph: number, offset: number): ArticleSentence | undefined {
+  const list = byParagraph.get(paragraph) ?? [];
+  let found: ArticleSentence | undefined;
+  for (const s of list) if (s.start <= offset) found = s;
+  return found;
+}
+
+/** A unique key per cluster: the known id, else the kebab-case name (with a number if taken). */
+function keysFor(clusters: NameCluster[]): string[] {
+  const used = new Set<string>();
+  return clusters.map((c) => {
+    const base = c.known?.entity.id ?? (kebabId(c.name) || 'name');
+    let key = base;
+    for (let n = 2; used.has(key); n++) key = `${base}-${n}`;
+    used.add(key);
+    return key;
+  });
+}
+
+/** Matching options of a reading pack: titles, openers, the article's nationality words and countries. */
+export function matchingFor(paragraphs: string[], countryNames: string[]): KnowledgeBase['matching'] {
+  const words = new Set(paragraphs.join(' ').match(/\p{Lu}\p{Ll}+s?/gu) ?? []);
+  return { allowedNeighbours: allowedNeighbours(countryNames, [...words].filter(isNationality)) };
+}
+
+export function draftPack(article: ExtractedArticle, options: DraftOptions = {}): Draft {
+  const switches: RuleSwitches = { ...ALL_ON, ...options.switches };
+  useCompromise(switches.compromise);
+  useCountries(switches.countries);
+  try {
+    return buildDraft(article, switches, options.known ?? []);
+  } finally {
+    useCompromise(true);
+    useCountries(true);
+  }
+}
+
+function buildDraft(article: ExtractedArticle, switches: RuleSwitches, known: KnowledgeBase[]): Draft {
+  const { paragraphs } = article;
+  const { sentences, mentions } = findNames(paragraphs, switches);
+  const clusters = mergeNames(mentions, switches, known);
+  const keys = keysFor(clusters);
+
+  // Count and locate each entity with the matcher and the rules the saved pack will have.
+  const entities: Entity[] = clusters.map((c, i) => {
+    const { aliases, neverMatch } = aliasRules({ name: c.name, type: c.type, forms: c.forms, known: c.known?.entity });
+    return { id: keys[i]!, name: c.name, type: c.type, description: '', role: '', facts: [], quotes: [], related: [], aliases, neverMatch };
+  });
+  const countryNames = clusters.filter((c) => c.type === 'country').map((c) => c.name);
+  const pack: KnowledgeBase = {
+    schemaVersion: 2,
+    source: { id: 'draft', outlet: '', headline: '', standfirst: '', summary: '', paragraphCount: paragraphs.length },
+    matching: matchingFor(paragraphs, countryNames),
+    entities,
+  };
+  const { compiled } = compileMatcher([pack]);
+  const matcher = new Matcher(compiled);
+  const page = new PageMentions<number>(compiled, { firstMentionOnly: false, types: ALL_TYPES });
+  const placed = page.add(paragraphs.map((text, i) => ({ node: i + 1, result: matcher.scan(text) })));
+
+  const byParagraph = new Map<number, ArticleSentence[]>();
+  for (const s of sentences) byParagraph.set(s.paragraph, [...(byParagraph.get(s.paragraph) ?? []), s]);
+  const located = new Map<string, Located[]>();
+  for (const { node, mention } of placed) {
+    const sentence = sentenceAt(byParagraph, node, mention.start);
+    if (!sentence) continue;
+    const key = matcher.entityId(mention.entity);
+    const list = located.get(key) ?? [];
+    list.push({ sentence, start: mention.start - sentence.start, end: mention.end - sentence.start });
+    located.set(key, list);
+  }
+
+  const people: PersonMention[] = [];
+  clusters.forEach((c, i) => {
+    if (c.type !== 'person') return;
+    for (const l of located.get(keys[i]!) ?? []) people.push({ key: keys[i]!, located: l });
+  });
+  people.sort((a, b) => a.located.sentence.index - b.located.sentence.index || a.located.start - b.located.start);
+  const quotes = quotesBySpeaker(sentences, people);
+
+  const candidates: Candidate[] = [];
+  clusters.forEach((c, i) => {
+    const key = keys[i]!;
+    const where = located.get(key) ?? [];
+    if (where.length === 0) return;
+    const titles = c.mentions.filter((m) => m.title).map((m) => ({ title: m.title!, sentence: sentences[m.sentence]! }));
+    const { description, sentence } = describe(c.type, where, titles);
+    const role = roleSentence(c.name, where, sentence);
+    const single = !c.name.includes(' ') && [...c.forms].every((f) => !f.includes(' '));
+    const onlyAtStarts = single && c.mentions.length > 0 && c.mentions.every((m) => m.sentenceStart || m.fromCapitalsLine);
+    const weakReason = where.length === 1 ? 'named once' : onlyAtStarts ? 'one word, seen only at the start of sentences' : undefined;
+    const entity = entities[i]!;
+    const candidate: Candidate = {
+      key,
+      name: c.name,
+      type: c.type,
+      description,
+      count: where.length,
+      weak: weakReason !== undefined,
+      forms: [...c.forms],
+      paragraphs: [...new Set(where.map((l) => l.sentence.paragraph))].sort((a, b) => a - b),
+      role: role?.text ?? description,
+      facts: factsFor(where, role),
+      quotes: quotes.get(key) ?? [],
+      related: [],
+      aliases: entity.aliases,
+      neverMatch: entity.neverMatch ?? [],
+    };
+    if (weakReason) candidate.weakReason = weakReason;
+    if (c.known) candidate.knownFrom = c.known.packId;
+    candidates.push(candidate);
+  });
+  const kept = new Map([...located].filter(([k]) => candidates.some((c) => c.key === k)));
+  for (const c of candidates) c.related = relatedNames(c.key, kept);
+  // Most named first: the reviewer reads the story's main names first.
+  candidates.sort((a, b) => b.count - a.count || a.paragraphs[0]! - b.paragraphs[0]!);
+
+  return { article, packId: readingPackId(article.meta.headline, article.meta.url), candidates };
+}
+
+/** The reviewer's starting point: weak candidates unticked, nothing renamed or merged. */
+export function defaultEdits(draft: Draft): ReviewEdits {
+  return { excluded: draft.candidates.filter((c) => c.weak).map((c) => c.key), names: {}, types: {}, merges: [] };
+}

@@ -1,0 +1,38 @@
+/**
+ * Ids of reading packs and their entities. An entity's id comes from its name the way the built-in
+ * pack's do ("Antony Blinken" → "antony-blinken", "G20" → "g20"), so a name in several packs is
+ * one entity and the card merges their backgrounds. A pack's id comes from its canonical URL, so
+ * adding the same article again replaces its pack instead of adding a second one.
+ *
+ * Pure: no DOM, no browser API.
+ */
+
+/** Words of the headline kept in a pack id: enough to recognise it in a list. */
+const PACK_ID_WORDS = 5;
+
+/** kebab-case of a name: accents dropped, "People's" → "peoples", anything else a hyphen. */
+export function kebabId(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** FNV-1a, 32 bits, as 8 hex digits: a short stable hash (not for security). */
+export function shortHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+/** "reading-<first words of the headline>-<hash of the URL, or of the headline without one>". */
+export function readingPackId(headline: string, url: string | undefined): string {
+  const slug = kebabId(headline).split('-').filter(Boolean).slice(0, PACK_ID_WORDS).join('-');
+  return ['reading', slug, shortHash(url ?? `headline:${headline}`)].filter(Boolean).join('-');
+}

@@ -1,0 +1,241 @@
+/**
+ * Turns the names found in an article (names.ts) into its entities, each once:
+ *
+ * - forms of one name are one entity: "US", "U.S." and "United States" (the countries package);
+ *   "HANOI" in a dateline and "Hanoi"; "International Monetary Fund (IMF)" and "IMF" (an acronym
+ *   in brackets, or the initials of the name);
+ * - a second reference is its person: "Sondland" after "Gordon Sondland", "Wang" after "Wang Yi"
+ *   (family name first) when exactly one person of the article carries it;
+ * - a capital is its country when the article names the country too ("Beijing" → China);
+ * - a name of a pack the reader already has keeps that pack's id and name, so the card merges the
+ *   backgrounds ("Biden administration" → Joe Biden, "Wang" → Wang Yi);
+ * - each entity gets a type from what the article and the word lists say (classify).
+ *
+ * Pure: no DOM, no browser API.
+ */
+import type { Entity, KnowledgeBase } from '../kb/types';
+import { capitalOf, countryByForm } from './countries';
+import { isFirstName, isKnownOrganisation, isKnownPlace, isLastName, isOrganisationHead, isPlaceHead, isCommonWord } from './lexicon';
+import type { NameMention } from './names';
+import type { RuleSwitches } from './switches';
+import type { CandidateType } from './types';
+
+export interface NameCluster {
+  /** The entity's display name ("Antony Blinken"). */
+  name: string;
+  type: CandidateType;
+  /** Every form written in the article, as written (possessives and titles off). */
+  forms: Set<string>;
+  mentions: NameMention[];
+  /** Set when the name is an entity of a pack the reader already has. */
+  known?: { packId: string; entity: Entity };
+}
+
+/** Straight apostrophes, single spaces: the key two spellings of one form share. */
+export const formKey = (form: string) => form.replace(/’/g, "'").replace(/\s+/g, ' ').trim();
+const words = (name: string) => name.split(' ');
+/** "NATO", "U.S.", "G20": capitals (and digits), at least two characters, one of them a letter. */
+const isAllCaps = (w: string) => /^[\p{Lu}\p{N}.&-]{2,}$/u.test(w) && /\p{Lu}/u.test(w) && /\p{Lu}.*[\p{Lu}\p{N}]|\p{Lu}\./u.test(w);
+const titleCase = (w: string) => w.split(/([ -])/).map((p) => (p.length > 1 ? p[0] + p.slice(1).toLowerCase() : p)).join('');
+
+/** "The Guardian" → "Guardian"; a country form → the country's name. */
+function canonicalForm(form: string): string {
+  const f = formKey(form).replace(/^The /, '');
+  const country = countryByForm(f);
+  return country ? country.name : f;
+}
+
+/** Verbs after a person's name. */
+const PERSON_AFTER = /^(?:said|says|told|tells|added|asked|wrote|tweeted|explained|argued|insisted|warned|believes|thinks|noted|who|himself|herself)$/;
+/** Prepositions before a place. */
+const PLACE_BEFORE = /^(?:in|at|near|across|into|outside|inside|around|throughout|towards?)$/;
+/** "the resort of Bali", "the city of Hanoi", "the province of …". */
+const PLACE_OF = /\b(?:resort|city|town|village|region|province|state|island|capital|county|district|port|republic|kingdom) of$/;
+
+/** What the forms say about the type; the mentions' context decides between the rest. */
+export function classify(cluster: NameCluster): CandidateType {
+  if (cluster.known) {
+    const t = cluster.known.entity.type;
+    if (t !== 'topic') return t;
+  }
+  const name = cluster.name;
+  const country = countryByForm(name);
+  if (country) return country.type;
+  if (capitalOf(name)) return 'place';
+  const ws = words(name);
+  const last = ws[ws.length - 1]!;
+  if (isOrganisationHead(last) || isKnownOrganisation(name)) return 'organisation';
+  if (isPlaceHead(last) || isKnownPlace(name)) return 'place';
+  let person = 0;
+  let place = 0;
+  let org = 0;
+  for (const m of cluster.mentions) {
+    if (m.title) person += 2;
+    if (PERSON_AFTER.test(m.wordAfter)) person += 1;
+    if (/^(?:administration|government|campaign|family)$/.test(m.wordAfter)) person += 1;
+    if (PLACE_BEFORE.test(m.wordBefore) || PLACE_OF.test(m.wordsBefore) || isPlaceHead(m.wordAfter) || /^(?:region|province|state|city|island|capital)$/.test(m.wordAfter)) place += 1;
+    if (/^(?:spokesperson|spokesman|spokeswoman|chief|executive|shares|stock|employees|staff|board|officials|members|founder)$/.test(m.wordAfter)) org += 1;
+  }
+  for (const form of cluster.forms) {
+    if (isAllCaps(form) && form.length <= 6) org += 2;
+    const fw = words(form);
+    if (fw.length >= 2 && isFirstName(fw[0]!)) person += 2;
+    if (isLastName(fw[fw.length - 1]!)) person += 1;
+    if (fw.length >= 2 && fw.length <= 3 && fw.every((w) => /^\p{Lu}\p{Ll}/u.test(w))) person += 1;
+  }
+  if (place > person && place >= org) return 'place';
+  if (org > person) return 'organisation';
+  if (person > 0) return 'person';
+  // One capitalised word with no clue is as often a place as an organisation; a person's name
+  // would have come with a first name somewhere in the article.
+  return ws.length === 1 && !isFirstName(name) ? 'place' : 'person';
+}
+
+/** Initials of a name's capitalised words: "International Monetary Fund" → "IMF". */
+function initials(name: string): string {
+  return words(name)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join('');
+}
+
+interface KnownForm {
+  packId: string;
+  entity: Entity;
+  secondReference: boolean;
+}
+
+/** Every alias form of the known packs → its entity (full names first). */
+function knownForms(known: KnowledgeBase[]): Map<string, KnownForm> {
+  const map = new Map<string, KnownForm>();
+  for (const pack of known) {
+    for (const entity of pack.entities) {
+      if (entity.type === 'topic') continue;
+      for (const alias of entity.aliases) {
+        const key = formKey(alias.form);
+        if (!map.has(key)) map.set(key, { packId: pack.source.id, entity, secondReference: !!alias.secondReference });
+      }
+      if (!map.has(formKey(entity.name))) map.set(formKey(entity.name), { packId: pack.source.id, entity, secondReference: false });
+    }
+  }
+  return map;
+}
+
+/**
+ * The article's entities from its name mentions. Mentions from Title Case or capitals lines only
+ * join entities found elsewhere.
+ */
+export function mergeNames(mentions: NameMention[], switches: RuleSwitches, known: KnowledgeBase[] = []): NameCluster[] {
+  const clusters = new Map<string, NameCluster>();
+  const later: NameMention[] = [];
+  for (const m of mentions) {
+    if (m.fromCapitalsLine) {
+      later.push(m);
+      continue;
+    }
+    const key = canonicalForm(m.text);
+    let c = clusters.get(key);
+    if (!c) clusters.set(key, (c = { name: key, type: 'person', forms: new Set(), mentions: [] }));
+    c.forms.add(formKey(m.text));
+    c.mentions.push(m);
+  }
+
+  const fold = (from: NameCluster, into: NameCluster) => {
+    if (from === into) return;
+    for (const f of from.forms) into.forms.add(f);
+    into.mentions.push(...from.mentions);
+    if (!into.known && from.known) into.known = from.known;
+    for (const [k, c] of clusters) if (c === from) clusters.delete(k);
+  };
+  const all = () => [...clusters.values()];
+
+  if (switches.merging) {
+    // "HANOI" (a dateline) and "Hanoi": one name in two cases; the mixed-case spelling wins.
+    const byLower = new Map<string, NameCluster>();
+    for (const c of all().sort((a, b) => Number(isAllCaps(a.name)) - Number(isAllCaps(b.name)))) {
+      const lower = c.name.toLowerCase();
+      const other = byLower.get(lower);
+      if (other && (isAllCaps(c.name) || isAllCaps(other.name)) && c.name.length > 4) fold(c, other);
+      else byLower.set(lower, c);
+    }
+    // Acronyms: "(IMF)" after the name, or the name's initials.
+    for (const c of all()) {
+      for (const m of c.mentions) {
+        if (!m.acronym) continue;
+        const acr = clusters.get(canonicalForm(m.acronym));
+        if (acr && acr !== c) fold(acr, c);
+      }
+    }
+    for (const c of all()) {
+      if (!isAllCaps(c.name) || c.name.includes(' ') || countryByForm(c.name)) continue;
+      const long = all().filter((o) => o !== c && words(o.name).length >= 2 && initials(o.name) === c.name.replace(/\./g, ''));
+      if (long.length === 1) fold(c, long[0]!);
+    }
+    // Capitals stand for their country when the article names it: "Beijing" → China.
+    for (const c of all()) {
+      const country = capitalOf(c.name);
+      const target = country && clusters.get(country.name);
+      if (target) fold(c, target);
+    }
+  }
+
+  // Link to entities the reader already has: the same form in one of their packs.
+  const forms = switches.linking ? knownForms(known) : new Map<string, KnownForm>();
+  if (switches.linking) {
+    for (const c of all()) {
+      for (const f of [c.name, ...c.forms]) {
+        const k = forms.get(formKey(f));
+        if (k && !k.secondReference) {
+          c.known = { packId: k.packId, entity: k.entity };
+          break;
+        }
+      }
+    }
+  }
+
+  if (switches.merging) {
+    // Second references: a single word that ends (or, family name first, starts) the name of
+    // exactly one person of the article.
+    const people = () => all().filter((c) => words(c.name).length >= 2 && classify(c) === 'person');
+    for (const c of all()) {
+      if (c.name.includes(' ') || isAllCaps(c.name) || countryByForm(c.name) || capitalOf(c.name)) continue;
+      const lastOf = people().filter((p) => p !== c && words(p.name).at(-1) === c.name);
+      const firstOf = people().filter((p) => p !== c && words(p.name)[0] === c.name && !isFirstName(c.name));
+      const target = lastOf.length === 1 ? lastOf[0] : lastOf.length === 0 && firstOf.length === 1 ? firstOf[0] : undefined;
+      if (target && (!c.known || c.known.entity.id === target.known?.entity.id)) fold(c, target);
+    }
+  }
+  if (switches.linking) {
+    // A known second reference ("Wang" of "Wang Yi") joins that entity when the article names it.
+    for (const c of all()) {
+      if (c.known) continue;
+      const k = forms.get(formKey(c.name));
+      const owner = k && all().find((o) => o.known?.entity.id === k.entity.id);
+      if (owner) fold(c, owner);
+    }
+    // Two clusters linked to one known entity are one ("Biden administration", "Joe Biden").
+    const byId = new Map<string, NameCluster>();
+    for (const c of all()) {
+      if (!c.known) continue;
+      const other = byId.get(c.known.entity.id);
+      if (other) fold(c, other);
+      else byId.set(c.known.entity.id, c);
+    }
+  }
+
+  // Mentions from capitals lines count where they name an entity found in running text.
+  const byForm = new Map<string, NameCluster>();
+  for (const c of all()) for (const f of c.forms) byForm.set(f.toLowerCase(), c);
+  for (const m of later) {
+    const c = byForm.get(canonicalForm(m.text).toLowerCase()) ?? byForm.get(formKey(m.text).toLowerCase());
+    if (c) c.mentions.push(m);
+  }
+
+  for (const c of all()) {
+    if (c.known) c.name = c.known.entity.name;
+    else if (isAllCaps(c.name) && c.name.length > 4 && !c.name.includes('.') && (isKnownPlace(titleCase(c.name)) || isCommonWord(c.name))) c.name = titleCase(c.name);
+    c.type = classify(c);
+    c.mentions.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
+  }
+  return all();
+}

@@ -1,0 +1,342 @@
+/**
+ * Finds the names an article uses, sentence by sentence: runs of capitalised words ("Gordon
+ * Sondland", "Bank of England", "South China Sea"), with
+ *
+ * - function words and common words at sentence starts taken off ("But Biden", "Officials");
+ * - titles split off and kept as a clue to who the person is ("US Defense Secretary Mark Esper" →
+ *   "Mark Esper", title "US Defense Secretary"; what stands before the title may be a name too);
+ * - possessives stripped ("Blinken’s" → "Blinken");
+ * - nationality words, days and months dropped ("Chinese", "Monday");
+ * - credits masked: photo credits, "Additional reporting by …", agency datelines ("(AP)");
+ * - headlines in Title Case or capitals read for known names only (every word is capitalised).
+ *
+ * It only finds and cuts; merging forms into entities and deciding types is merge.ts.
+ *
+ * Pure: no DOM, no browser API.
+ */
+import { capitalOf, countryByForm, isNationality } from './countries';
+import {
+  AGENCY_CREDITS,
+  CALENDAR_WORDS,
+  FUNCTION_WORDS,
+  NAME_CONNECTORS,
+  PERSON_TITLES,
+  TITLE_MODIFIERS,
+  isCommonWord,
+  isDemonym,
+  isFirstName,
+  isOrganisationHead,
+  isPlaceHead,
+  isRoleNoun,
+} from './lexicon';
+import { splitSentences } from './sentences';
+import type { RuleSwitches } from './switches';
+
+/** One sentence of the article, numbered in reading order. */
+export interface ArticleSentence {
+  index: number;
+  /** 1-based paragraph number. */
+  paragraph: number;
+  /** Offset of the sentence in its paragraph. */
+  start: number;
+  text: string;
+}
+
+/** One use of a name in the article. */
+export interface NameMention {
+  /** The name as written, title and possessive taken off ("Blinken"). */
+  text: string;
+  paragraph: number;
+  sentence: number;
+  /** Offsets of `text` in its paragraph. */
+  start: number;
+  end: number;
+  /** The title that stood before it ("Foreign Minister", "US Secretary of State"). */
+  title?: string;
+  /** The name's first word opens its sentence (or a quotation). */
+  sentenceStart: boolean;
+  /** Written in a Title Case or all-capitals headline or sentence: known names only. */
+  fromCapitalsLine: boolean;
+  /** An acronym in brackets right after the name: "International Monetary Fund (IMF)". */
+  acronym?: string;
+  /** The word right before the name ("in", "at", "told"), lower-case; '' at a sentence start. */
+  wordBefore: string;
+  /** Up to three words before the name, lower-case ("the resort of"). */
+  wordsBefore: string;
+  /** The word right after the name ("said", "told"), lower-case. */
+  wordAfter: string;
+}
+
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+  /** Starts with a capital letter or a digit-led code ("G20" starts with G). */
+  capital: boolean;
+  /** Ends in 's or ’s (not part of `text`). */
+  possessive: boolean;
+  sentenceStart: boolean;
+}
+
+/** A word: letters, digits, marks, with inner apostrophes, hyphens, dots and ampersands. */
+const WORD = /(?:\p{L}\.)+\p{L}(?![\p{L}\p{N}])|[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}]|['’&-](?=[\p{L}\p{N}]))*/gu;
+const CAPITAL = /^\p{Lu}/u;
+const POSSESSIVE = /['’]s$/u;
+/** Letters only, all capitals: "NATO", "HANOI". */
+const ALL_CAPS_WORD = /^[\p{Lu}\p{M}.&-]+$/u;
+/** Before a sentence-starting word there may be opening quotes, brackets or a dash. */
+const OPENERS = /^[\s"'‘“([—–-]*$/u;
+/** After a colon or an opening quote a new sentence often starts: "He said: “We …”". */
+const QUOTE_OPENER = /[:“"‘—–]\s*$/u;
+
+/** Inline credits: masked so their names are not the story's. */
+const INLINE_CREDITS = [
+  /\b(?:Photo(?:graph)?s?|Pictures?|Images?|Illustrations?|Composite|Video)(?:\s+credits?)?\s*:\s.*$/u,
+  /\(?\b(?:Additional\s+)?(?:reporting|writing|editing|research)\s+by\b.*$/iu,
+  /\b(?:contributed|contributing)\s+(?:reporting\s+)?to\s+this\s+(?:report|article|story)\b.*$/iu,
+];
+/** "(AP)", "(Reuters)", "(AP Photo/Hau Dinh)": agency credits in brackets. */
+const BRACKET_CREDIT = /\((?:AP|AFP|Reuters|PA|UPI|dpa|Xinhua|Bloomberg|ANI|PTI|IANS)(?:\s+Photo)?(?:\/[^)]*)?\)/gu;
+/** A dateline before the story: "HANOI, Vietnam (AP) —", "WASHINGTON —", "LONDON (Reuters) -". */
+const DATELINE = /^[\p{Lu}][\p{Lu}\p{M} .'’-]{1,40}(?:,\s[\p{L} .]{2,30})?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s/u;
+
+/** Replaces each character of the matched spans with a space: offsets stay the same. */
+function mask(text: string, re: RegExp): string {
+  return text.replace(re, (m) => ' '.repeat(m.length));
+}
+
+/** Credits masked out of a paragraph (offsets kept). */
+export function maskCredits(paragraph: string): string {
+  let out = paragraph;
+  for (const re of INLINE_CREDITS) out = mask(out, re);
+  out = mask(out, BRACKET_CREDIT);
+  // Keep a dateline's place ("HANOI, Vietnam") but drop the agency named in it.
+  const dateline = DATELINE.exec(out);
+  if (dateline) {
+    for (const agency of AGENCY_CREDITS) {
+      const i = dateline[0].indexOf(agency);
+      if (i !== -1) out = out.slice(0, i) + ' '.repeat(agency.length) + out.slice(i + agency.length);
+    }
+  }
+  return out;
+}
+
+/**
+ * Written in capitals, or (for a headline, `titleCase`) with most words capitalised: such a line
+ * cannot tell a name from any other word.
+ */
+export function isCapitalsLine(text: string, titleCase: boolean): boolean {
+  const words = text.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+  const long = words.filter((w) => w.length > 3);
+  if (long.length === 0) return false;
+  const upper = words.filter((w) => ALL_CAPS_WORD.test(w) && w.length > 1).length;
+  if (upper / words.length > 0.6) return true;
+  return titleCase && long.filter((w) => CAPITAL.test(w)).length / long.length > 0.7 && long.length >= 3;
+}
+
+function tokenize(text: string, sentenceStartAt: number): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    // "US-China", "US-Chinese": a compound of country forms and nationality words is its parts.
+    const parts = m[0].split('-');
+    if (parts.length > 1 && parts.every((p) => countryByForm(p) || isNationality(p) || isDemonym(p))) {
+      let at = m.index!;
+      for (const p of parts) {
+        tokens.push({ text: p, start: at, end: at + p.length, capital: CAPITAL.test(p), possessive: false, sentenceStart: false });
+        at += p.length + 1;
+      }
+      // The parts stand apart: a run must not join them to the words around.
+      tokens.push({ text: '-', start: at - 1, end: at - 1, capital: false, possessive: false, sentenceStart: false });
+      continue;
+    }
+    let word = m[0];
+    const start = m.index!;
+    // A full stop that belongs to the word: initials and abbreviations ("U.S.", "Mr.", "J.").
+    if (text[start + word.length] === '.' && (/^(?:\p{L}\.)*\p{L}$/u.test(word) || PERSON_TITLES.has(word.toLowerCase()))) word += '.';
+    let end = start + word.length;
+    const possessive = POSSESSIVE.test(word);
+    if (possessive) {
+      word = word.slice(0, -2);
+      end -= 2;
+    }
+    const before = text.slice(sentenceStartAt, start);
+    tokens.push({
+      text: word,
+      start,
+      end,
+      capital: CAPITAL.test(word),
+      possessive,
+      sentenceStart: OPENERS.test(before) || QUOTE_OPENER.test(text.slice(Math.max(0, start - 3), start)),
+    });
+  }
+  return tokens;
+}
+
+const bare = (word: string) => word.replace(/\.$/, '').toLowerCase();
+/** "The", "But", "Us": a function word as written in running text ("US" in capitals is not one). */
+const isFunctionWord = (word: string) => FUNCTION_WORDS.has(bare(word)) && !(word.length > 1 && ALL_CAPS_WORD.test(word));
+const isTitleWord = (w: string) => PERSON_TITLES.has(bare(w)) || (isRoleNoun(w) && !/s$/.test(w));
+const isModifier = (w: string) => TITLE_MODIFIERS.has(bare(w)) || isDemonym(w) || isNationality(w) || countryByForm(w) !== undefined || capitalOf(w) !== undefined;
+
+/**
+ * Splits a run at its last title: returns [before, title, name]. "US Secretary of State Antony
+ * Blinken" → [["US"], "Secretary of State", "Antony Blinken"]; no title → null.
+ */
+function splitTitle(run: Token[]): { before: Token[]; title: Token[]; name: Token[] } | null {
+  for (let k = run.length - 2; k >= 0; k--) {
+    if (!isTitleWord(run[k]!.text)) continue;
+    let nameFrom = k + 1;
+    // "Secretary of State Antony Blinken", "Minister for Foreign Affairs Penny Wong".
+    if (run[nameFrom]?.text === 'of' || run[nameFrom]?.text === 'for') {
+      let j = nameFrom + 1;
+      while (j < run.length && (isModifier(run[j]!.text) || /^(?:Affairs|the)$/.test(run[j]!.text))) j++;
+      if (j === nameFrom + 1) return null;
+      nameFrom = j;
+    }
+    const name = run.slice(nameFrom);
+    if (name.length === 0 || name.length > 4 || !name[0]!.capital) return null;
+    const last = name[name.length - 1]!.text;
+    // "General Motors", "General Assembly": the word after a title-like word is not a person's.
+    if (isOrganisationHead(last) || isPlaceHead(last) || (isCommonWord(name[0]!.text) && !isFirstName(name[0]!.text))) return null;
+    let b = k;
+    while (b > 0 && (isModifier(run[b - 1]!.text) || isTitleWord(run[b - 1]!.text))) b--;
+    return { before: run.slice(0, b), title: run.slice(b, nameFrom), name };
+  }
+  return null;
+}
+
+export interface FoundNames {
+  sentences: ArticleSentence[];
+  mentions: NameMention[];
+}
+
+/** The article's sentences in reading order, numbered. */
+export function articleSentences(paragraphs: string[]): ArticleSentence[] {
+  const sentences: ArticleSentence[] = [];
+  paragraphs.forEach((paragraph, i) => {
+    for (const s of splitSentences(paragraph)) sentences.push({ index: sentences.length, paragraph: i + 1, start: s.start, text: s.text });
+  });
+  return sentences;
+}
+
+/** Every name of the article, in reading order, with the article's sentences. */
+export function findNames(paragraphs: string[], switches: RuleSwitches): FoundNames {
+  const sentences = articleSentences(paragraphs);
+  const runs: { tokens: Token[]; sentence: ArticleSentence; capitalsLine: boolean; masked: string }[] = [];
+  const maskedParagraphs = paragraphs.map((p) => (switches.credits ? maskCredits(p) : p));
+  // Only a headline is written in Title Case; any sentence may be in capitals.
+  const capitalsParagraphs = paragraphs.map((p, i) => isCapitalsLine(p, i === 0));
+
+  for (const sentence of sentences) {
+    const s = sentence;
+    const masked = maskedParagraphs[s.paragraph - 1]!;
+    const capitalsLine = capitalsParagraphs[s.paragraph - 1]!;
+    const tokens = tokenize(masked.slice(0, s.start + s.text.length), s.start).filter((t) => t.start >= s.start);
+    let run: Token[] = [];
+    const flush = () => {
+      while (run.length > 0 && !run[run.length - 1]!.capital) run.pop();
+      if (run.length > 0) runs.push({ tokens: run, sentence, capitalsLine: capitalsLine || isCapitalsLine(s.text, false), masked });
+      run = [];
+    };
+    for (let t = 0; t < tokens.length; t++) {
+      const tok = tokens[t]!;
+      const prev = run[run.length - 1];
+      const gapClean = prev !== undefined && /^\s+$/.test(masked.slice(prev.end + (prev.possessive ? 2 : 0), tok.start));
+      if (tok.capital) {
+        if (prev && (!gapClean || prev.possessive)) flush();
+        run.push(tok);
+      } else if (prev && gapClean && !prev.possessive && (NAME_CONNECTORS.has(tok.text) || tok.text === 'and') && tokens[t + 1]?.capital) {
+        run.push(tok);
+      } else if (prev) flush();
+    }
+    flush();
+  }
+
+  // Words the article capitalises in mid-sentence: those are names even at a sentence start.
+  const midSentence = new Set<string>();
+  for (const { tokens } of runs) for (const t of tokens) if (t.capital && !t.sentenceStart) midSentence.add(t.text);
+
+  const mentions: NameMention[] = [];
+  for (const { tokens, sentence, capitalsLine, masked } of runs) {
+    for (const part of cutRun(tokens, midSentence, switches)) {
+      const first = part.tokens[0]!;
+      const last = part.tokens[part.tokens.length - 1]!;
+      const text = masked.slice(first.start, last.end);
+      if (!/\p{L}/u.test(text)) continue;
+      const after = masked.slice(last.end + (last.possessive ? 2 : 0));
+      const acronym = /^\s\((\p{Lu}[\p{Lu}\p{N}&]{1,7})\)/u.exec(after)?.[1];
+      const mention: NameMention = {
+        text: paragraphs[sentence.paragraph - 1]!.slice(first.start, last.end),
+        paragraph: sentence.paragraph,
+        sentence: sentence.index,
+        start: first.start,
+        end: last.end,
+        sentenceStart: first.sentenceStart,
+        fromCapitalsLine: capitalsLine,
+        wordBefore: /([\p{L}]+)[\s,]*$/u.exec(masked.slice(sentence.start, first.start))?.[1]?.toLowerCase() ?? '',
+        wordsBefore: /((?:[\p{L}’'-]+\s+){0,2}[\p{L}’'-]+)[\s,]*$/u.exec(masked.slice(sentence.start, first.start))?.[1]?.toLowerCase() ?? '',
+        wordAfter: /^[\s,]*([\p{L}]+)/u.exec(after)?.[1]?.toLowerCase() ?? '',
+      };
+      if (part.title) mention.title = part.title;
+      if (acronym && acronym !== text) mention.acronym = acronym;
+      mentions.push(mention);
+    }
+  }
+  return { sentences, mentions };
+}
+
+/** Cuts one run of capitalised words into the names it holds (none, one or two). */
+function cutRun(run: Token[], midSentence: Set<string>, switches: RuleSwitches): { tokens: Token[]; title?: string }[] {
+  // "and" joins two names ("Blinken and Wang") unless it is inside one: "Department of Health and
+  // Human Services", "Bosnia and Herzegovina".
+  const and = run.findIndex((t) => t.text === 'and');
+  if (and !== -1) {
+    const phrase = run.map((t) => t.text).join(' ');
+    const inside = run.slice(0, and).some((t) => t.text === 'of') || countryByForm(phrase) !== undefined;
+    if (!inside) return [...cutRun(run.slice(0, and), midSentence, switches), ...cutRun(run.slice(and + 1), midSentence, switches)];
+  }
+  const tokens = [...run];
+  const trimEdges = () => {
+    while (tokens.length > 0 && (!tokens[0]!.capital || isFunctionWord(tokens[0]!.text) || CALENDAR_WORDS.has(bare(tokens[0]!.text)))) tokens.shift();
+    while (tokens.length > 0 && (!tokens[tokens.length - 1]!.capital || CALENDAR_WORDS.has(bare(tokens[tokens.length - 1]!.text)))) tokens.pop();
+  };
+  trimEdges();
+  if (tokens.length === 0) return [];
+  // "Officials", "Critics say": a common word that opens a sentence is not a name, unless the
+  // article capitalises it elsewhere too.
+  if (switches.sentenceStarts) {
+    while (tokens.length > 0 && tokens[0]!.sentenceStart && isCommonWord(tokens[0]!.text) && !midSentence.has(tokens[0]!.text) && !countryByForm(tokens[0]!.text)) {
+      tokens.shift();
+      trimEdges();
+    }
+  }
+  if (tokens.length === 0) return [];
+
+  const out: { tokens: Token[]; title?: string }[] = [];
+  if (switches.titles) {
+    const split = splitTitle(tokens);
+    if (split) {
+      const title = split.title.map((t) => t.text).join(' ');
+      const before = split.before.map((t) => t.text).join(' ');
+      // What stood before the title may be a name of its own: "Bank of England Governor …", "US …".
+      if (split.before.length > 0) out.push(...cutRun(split.before, midSentence, { ...switches, titles: false }));
+      out.push({ tokens: split.name, title: before ? `${before} ${title}` : title });
+      return out.filter((p) => keep(p.tokens));
+    }
+    // A run of titles and modifiers alone ("Secretary of State", "President") names no one.
+    if (tokens.every((t) => isTitleWord(t.text) || isModifier(t.text) || !t.capital)) {
+      const places = tokens.filter((t) => t.capital && !isTitleWord(t.text) && (countryByForm(t.text) || capitalOf(t.text)));
+      return places.map((t) => ({ tokens: [t] }));
+    }
+  }
+  return keep(tokens) ? [{ tokens }] : [];
+}
+
+/** Not a name: a nationality word, a day or month, a lone title. */
+function keep(tokens: Token[]): boolean {
+  if (tokens.length !== 1) return true;
+  const word = tokens[0]!.text;
+  if (isNationality(word) || isDemonym(word) || CALENDAR_WORDS.has(bare(word)) || isFunctionWord(word)) return false;
+  if (PERSON_TITLES.has(bare(word)) || TITLE_MODIFIERS.has(bare(word))) return false;
+  return true;
+}

@@ -1,0 +1,36 @@
+/**
+ * The parts of the name pipeline that can be switched off one at a time, so that
+ * `npm run extraction-report` can measure what each adds (docs/reading-memory.md). Everything is
+ * on in the product; nothing but the report turns a part off.
+ *
+ * Pure: no DOM, no browser API.
+ */
+export interface RuleSwitches {
+  /** compromise's lexicon: first names, known places and organisations, common words. */
+  compromise: boolean;
+  /** The world-countries package: country forms, capitals, nationality words. */
+  countries: boolean;
+  /** Runs of capitalised words as candidate names (off: only compromise's own tagger finds names). */
+  capitalisedPhrases: boolean;
+  /** Titles split off names ("Foreign Minister Wang Yi" → "Wang Yi"). */
+  titles: boolean;
+  /** Common words at sentence starts are not names ("Officials said"). */
+  sentenceStarts: boolean;
+  /** Photo credits, "Additional reporting by" and agency datelines are left out. */
+  credits: boolean;
+  /** Second references, acronyms and capitals merged into one entity. */
+  merging: boolean;
+  /** Names linked to entities of the packs the reader already has. */
+  linking: boolean;
+}
+
+export const ALL_ON: RuleSwitches = {
+  compromise: true,
+  countries: true,
+  capitalisedPhrases: true,
+  titles: true,
+  sentenceStarts: true,
+  credits: true,
+  merging: true,
+  linking: true,
+};
