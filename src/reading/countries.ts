@@ -31,6 +31,8 @@ const EXTRA_FORMS: Record<string, string> = { Britain: 'United Kingdom', 'U.S.':
 const byForm = new Map<string, CountryInfo>();
 const capitals = new Map<string, CountryInfo>();
 const nationalities = new Set<string>();
+/** Nationality word → its country, for words that belong to one country only. */
+const countryOfWord = new Map<string, CountryInfo | null>();
 let enabled = true;
 
 /** Only forms an English article would write: Latin letters, no "Korea, Republic of". */
@@ -60,7 +62,9 @@ for (const c of countries) {
   for (const d of Object.values(c.demonyms?.eng ?? {})) {
     if (!d) continue;
     nationalities.add(d);
-    nationalities.add(/(?:an|i)$/.test(d) ? `${d}s` : d);
+    countryOfWord.set(d, countryOfWord.has(d) && countryOfWord.get(d)?.name !== info.name ? null : info);
+    // Plurals: "Americans", "New Zealanders", "Israelis" (not "Chinese", "British", "Swiss").
+    if (!/(?:ese|sh|ch|ss|s)$/.test(d)) nationalities.add(`${d}s`);
   }
 }
 for (const [form, name] of Object.entries(EXTRA_FORMS)) {
@@ -81,6 +85,11 @@ export function countryByForm(form: string): CountryInfo | undefined {
 /** The country whose capital this is ("Beijing" → China). */
 export function capitalOf(form: string): CountryInfo | undefined {
   return enabled ? capitals.get(form) : undefined;
+}
+
+/** The country of a nationality word ("Indonesian" → Indonesia); none when several share it. */
+export function countryOfNationality(word: string): CountryInfo | undefined {
+  return enabled ? (countryOfWord.get(word) ?? undefined) : undefined;
 }
 
 /** "Chinese", "Americans", "British": a nationality, never an entity of its own. */

@@ -47,7 +47,10 @@ export interface Located {
 }
 
 const SPEECH = /\b(?:said|says|say|told|tells|added|adds|asked|asks|wrote|writes|tweeted|posted|explained|argued|insisted|warned|noted|stressed|recalled|according to|declared|announced|replied|continued)\b/;
-const DESCRIPTION_STOP = /\b(?:said|says|told|tells|is|was|are|were|has|had|have|will|would|who|which|that|and|but)\b/;
+/** A description with a verb or a pronoun in it is a clause about something else. */
+const DESCRIPTION_STOP = /\b(?:said|says|told|tells|is|was|are|were|has|had|have|will|would|who|which|that|and|but|he|she|they|his|her|its|their|it)\b/i;
+/** Titles that say nothing about the person ("Mr.", "Sen.", "Dr"). */
+const HONORIFIC_ONLY = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Sen|Rep|Gov|Gen|Prof|Rev)\.?$/;
 const TYPE_LINE: Record<CandidateType, string> = {
   person: 'Person named in this article.',
   country: 'Country named in this article.',
@@ -61,17 +64,17 @@ const capitalise = (t: string) => (t === '' ? t : t[0]!.toUpperCase() + t.slice(
 /** A description in the article's words next to one mention, if the sentence gives one. */
 export function appositive(sentence: string, start: number, end: number): string | undefined {
   const after = sentence.slice(end).replace(/^['’]s\b/, '');
-  const following = /^,\s+((?:the|a|an|its|his|her|their)\s[^,;:“”"()]{2,120}?)\s*(?:,|;|\)|—|–|\.$)/u.exec(after)?.[1];
+  const following = /^,\s+((?:the|a|an)\s[^,;:“”"()]{2,120}?)\s*(?:,|;|\)|—|–|\.$)/u.exec(after)?.[1];
   if (following && wordCount(following) <= MAX_DESCRIPTION_WORDS && !DESCRIPTION_STOP.test(following)) return following;
   const isA = /^\s+(?:is|was)\s+((?:a|an|the)\s[^,;:“”"()]{2,120}?)\s*(?:,|;|\.|$)/u.exec(after)?.[1];
-  if (isA && wordCount(isA) <= MAX_DESCRIPTION_WORDS && !/\b(?:said|told|who|which|that)\b/.test(isA)) return isA;
+  if (isA && wordCount(isA) <= MAX_DESCRIPTION_WORDS && !DESCRIPTION_STOP.test(isA)) return isA;
   // "… to the Chinese foreign minister, Wang Yi, about …": the phrase before, up to its article.
   if (/^(?:['’]s)?\s*[,.;)]/.test(sentence.slice(end)) || end === sentence.length) {
     const before = sentence.slice(0, start);
-    const m = /(?:^|[,(—–]\s*|\s)((?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s[^,;:“”"()]{2,120}),\s*$/u.exec(before);
+    const m = /(?:^|[,(—–]\s*|\s)((?:[Tt]he|[Aa]n?)\s[^,;:“”"()]{2,120}),\s*$/u.exec(before);
     if (m) {
       const phrase = m[1]!;
-      const lastArticle = [...phrase.matchAll(/\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s/g)].at(-1)?.index ?? 0;
+      const lastArticle = [...phrase.matchAll(/\b(?:[Tt]he|[Aa]n?)\s/g)].at(-1)?.index ?? 0;
       const cut = phrase.slice(lastArticle);
       if (wordCount(cut) <= MAX_DESCRIPTION_WORDS && !DESCRIPTION_STOP.test(cut)) return cut;
     }
@@ -90,7 +93,7 @@ export function describe(type: CandidateType, located: Located[], titles: { titl
     const found = appositive(l.sentence.text, l.start, l.end);
     if (found) return { description: capitalise(found), sentence: l.sentence };
   }
-  const title = titles.find((t) => wordCount(t.title) <= MAX_DESCRIPTION_WORDS);
+  const title = titles.find((t) => wordCount(t.title) <= MAX_DESCRIPTION_WORDS && !HONORIFIC_ONLY.test(t.title));
   if (title) return { description: title.title, sentence: title.sentence };
   return { description: TYPE_LINE[type] };
 }

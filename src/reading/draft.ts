@@ -12,8 +12,8 @@ import { compileMatcher } from '../match/compile';
 import { Matcher } from '../match/matcher';
 import { PageMentions } from '../match/page-mentions';
 import { aliasRules, allowedNeighbours } from './alias-rules';
-import { useCompromise } from './lexicon';
-import { useCountries, isNationality } from './countries';
+import { isKnownOrganisation, isKnownPlace, useCompromise } from './lexicon';
+import { capitalOf, countryByForm, useCountries, isNationality } from './countries';
 import { describe, factsFor, quotesBySpeaker, relatedNames, roleSentence, type Located, type PersonMention } from './describe';
 import { kebabId, readingPackId } from './ids';
 import { mergeNames, type NameCluster } from './merge';
@@ -71,7 +71,9 @@ export function draftPack(article: ExtractedArticle, options: DraftOptions = {})
 function buildDraft(article: ExtractedArticle, switches: RuleSwitches, known: KnowledgeBase[]): Draft {
   const { paragraphs } = article;
   const { sentences, mentions } = findNames(paragraphs, switches);
-  const clusters = mergeNames(mentions, switches, known);
+  // The byline's names wrote the story; they are not in it ("Eleanor Ainge Roy in Dunedin").
+  const byline = article.meta.byline ?? '';
+  const clusters = mergeNames(mentions, switches, known).filter((c) => !(switches.credits && c.name.includes(' ') && byline.includes(c.name)));
   const keys = keysFor(clusters);
 
   // Count and locate each entity with the matcher and the rules the saved pack will have.
@@ -114,14 +116,22 @@ function buildDraft(article: ExtractedArticle, switches: RuleSwitches, known: Kn
   const candidates: Candidate[] = [];
   clusters.forEach((c, i) => {
     const key = keys[i]!;
-    const where = located.get(key) ?? [];
+    // A country only implied ("the Indonesian resort of Bali") has no form in the text to match:
+    // the finder's own mentions place it.
+    const implied = !located.has(key);
+    const where = located.get(key) ?? c.mentions.filter((m) => m.implied).map((m) => ({ sentence: sentences[m.sentence]!, start: m.start - sentences[m.sentence]!.start, end: m.end - sentences[m.sentence]!.start }));
     if (where.length === 0) return;
     const titles = c.mentions.filter((m) => m.title).map((m) => ({ title: m.title!, sentence: sentences[m.sentence]! }));
-    const { description, sentence } = describe(c.type, where, titles);
+    // A capital's appositive ("Khartoum, the capital,") describes the city, not its country.
+    const own = where.filter((l) => !capitalOf(l.sentence.text.slice(l.start, l.end)));
+    const { description, sentence } = describe(c.type, own, titles);
     const role = roleSentence(c.name, where, sentence);
     const single = !c.name.includes(' ') && [...c.forms].every((f) => !f.includes(' '));
     const onlyAtStarts = single && c.mentions.length > 0 && c.mentions.every((m) => m.sentenceStart || m.fromCapitalsLine);
-    const weakReason = where.length === 1 ? 'named once' : onlyAtStarts ? 'one word, seen only at the start of sentences' : undefined;
+    // Named once is weak unless something besides the article vouches for the name: a pack the
+    // reader has, the countries package, compromise's lexicon of places and organisations.
+    const vouched = c.known !== undefined || countryByForm(c.name) !== undefined || capitalOf(c.name) !== undefined || isKnownPlace(c.name) || isKnownOrganisation(c.name);
+    const weakReason = onlyAtStarts ? 'one word, seen only at the start of sentences' : where.length === 1 && !vouched ? 'named once' : undefined;
     const entity = entities[i]!;
     const candidate: Candidate = {
       key,
@@ -133,7 +143,7 @@ function buildDraft(article: ExtractedArticle, switches: RuleSwitches, known: Kn
       forms: [...c.forms],
       paragraphs: [...new Set(where.map((l) => l.sentence.paragraph))].sort((a, b) => a - b),
       role: role?.text ?? description,
-      facts: factsFor(where, role),
+      facts: implied ? [] : factsFor(where, role),
       quotes: quotes.get(key) ?? [],
       related: [],
       aliases: entity.aliases,

@@ -56,7 +56,7 @@ export const isKnownOrganisation = (w: string) => has(w, 'Organization', 'Sports
 export const isDemonym = (w: string) => has(w, 'Demonym');
 /** A role noun compromise knows ("minister", "deputy", "critics"). */
 export const isRoleNoun = (w: string) => has(w, 'Actor', 'Honorific');
-export const isOrganisationHead = (w: string) => enabled && orgWords.has(w.toLowerCase());
+export const isOrganisationHead = (w: string) => (enabled && orgWords.has(w.toLowerCase())) || OWN_ORG_HEADS.has(w.toLowerCase());
 export const isPlaceHead = (w: string) => (enabled && placeWords.has(w.toLowerCase())) || OWN_PLACE_HEADS.has(w.toLowerCase());
 
 /**
@@ -69,7 +69,10 @@ export function isCommonWord(word: string): boolean {
   const w = word.toLowerCase();
   if (FUNCTION_WORDS.has(w)) return true;
   const tags = tagsOf(w);
-  return tags.length > 0 && !tags.some((t) => NAME_TAGS.includes(t));
+  if (tags.length > 0) return !tags.some((t) => NAME_TAGS.includes(t));
+  // Inflections the lexicon lists by their stem: "Depending", "Officials", "Aunties".
+  const stems = [w.replace(/ies$/, 'y'), w.replace(/s$/, ''), w.replace(/es$/, ''), w.replace(/ing$/, ''), w.replace(/ing$/, 'e'), w.replace(/ly$/, '')];
+  return stems.some((s) => s !== w && s.length > 2 && tagsOf(s).length > 0 && !tagsOf(s).some((t) => NAME_TAGS.includes(t)));
 }
 
 /** Words that are never a name on their own: determiners, pronouns, prepositions, conjunctions, adverbs. */
@@ -87,8 +90,18 @@ export const FUNCTION_WORDS = new Set(
   ).split(' '),
 );
 
+/** Organisation head words compromise's list lacks. */
+const OWN_ORG_HEADS = new Set(
+  (
+    'party court congress parliament senate navy forum embassy embassies league alliance front movement network tribune ' +
+    'review assembly force forces guard trust organisation organization institution ministry agency commission committee ' +
+    'council department university bank fund reserve union federation association foundation institute times post journal ' +
+    'news press herald telegraph gazette motors airlines holdings group'
+  ).split(' '),
+);
+
 /** Place head words compromise's list lacks. */
-const OWN_PLACE_HEADS = new Set(['sea', 'ocean', 'province', 'county', 'region', 'district', 'state', 'territory', 'valley', 'street', 'square', 'avenue', 'road', 'city', 'port', 'harbour', 'harbor', 'airport', 'channel', 'park']);
+const OWN_PLACE_HEADS = new Set(['sea', 'ocean', 'canal', 'harbour', 'harbor', 'beach', 'island', 'islands', 'river', 'mountains', 'bay', 'gulf', 'lake', 'coast', 'peninsula', 'desert', 'strait', 'province', 'county', 'region', 'district', 'state', 'territory', 'valley', 'street', 'square', 'avenue', 'road', 'city', 'port', 'harbour', 'harbor', 'airport', 'channel', 'park']);
 
 /**
  * Titles that head a person's name: "President Biden", "Foreign Minister Wang Yi". A run of
@@ -128,6 +141,7 @@ export const AGENCY_CREDITS = new Set(['AP', 'AFP', 'Reuters', 'REUTERS', 'PA', 
 export const CALENDAR_WORDS = new Set(
   (
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
-    'september october november december spring summer autumn winter christmas easter ramadan eid diwali hanukkah'
+    'september october november december jan feb mar apr jun jul aug sep sept oct nov dec ' +
+    'spring summer autumn winter christmas easter ramadan eid diwali hanukkah'
   ).split(' '),
 );

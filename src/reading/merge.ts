@@ -63,9 +63,13 @@ export function classify(cluster: NameCluster): CandidateType {
   if (country) return country.type;
   if (capitalOf(name)) return 'place';
   const ws = words(name);
-  const last = ws[ws.length - 1]!;
-  if (isOrganisationHead(last) || isKnownOrganisation(name)) return 'organisation';
-  if (isPlaceHead(last) || isKnownPlace(name)) return 'place';
+  // The head of "Bank of England" is "Bank", of "Strait of Hormuz" "Strait"; else the last word.
+  const connector = ws.findIndex((w, i) => i > 0 && /^(?:of|for|on|de|du)$/.test(w));
+  const head = ws[connector > 0 ? connector - 1 : ws.length - 1]!;
+  if (isOrganisationHead(head) || isKnownOrganisation(name)) return 'organisation';
+  if (isPlaceHead(head) || isKnownPlace(name)) return 'place';
+  if (ws.length > 1 && ws.some((w) => isOrganisationHead(w))) return 'organisation';
+  if (ws.length > 1 && ws.some((w) => isPlaceHead(w))) return 'place';
   let person = 0;
   let place = 0;
   let org = 0;
@@ -91,7 +95,7 @@ export function classify(cluster: NameCluster): CandidateType {
   return ws.length === 1 && !isFirstName(name) ? 'place' : 'person';
 }
 
-/** Initials of a name's capitalised words: "International Monetary Fund" → "IMF". */
+/** Initials of a name's capitalised words: "International Monetary Fund" → "IMF", "Co-operation" → "C". */
 function initials(name: string): string {
   return words(name)
     .filter((w) => /^\p{Lu}/u.test(w))
@@ -136,7 +140,7 @@ export function mergeNames(mentions: NameMention[], switches: RuleSwitches, know
     const key = canonicalForm(m.text);
     let c = clusters.get(key);
     if (!c) clusters.set(key, (c = { name: key, type: 'person', forms: new Set(), mentions: [] }));
-    c.forms.add(formKey(m.text));
+    if (!m.implied) c.forms.add(formKey(m.text));
     c.mentions.push(m);
   }
 
@@ -155,7 +159,7 @@ export function mergeNames(mentions: NameMention[], switches: RuleSwitches, know
     for (const c of all().sort((a, b) => Number(isAllCaps(a.name)) - Number(isAllCaps(b.name)))) {
       const lower = c.name.toLowerCase();
       const other = byLower.get(lower);
-      if (other && (isAllCaps(c.name) || isAllCaps(other.name)) && c.name.length > 4) fold(c, other);
+      if (other && (((isAllCaps(c.name) || isAllCaps(other.name)) && c.name.length > 4) || c.name.includes(' '))) fold(c, other);
       else byLower.set(lower, c);
     }
     // Acronyms: "(IMF)" after the name, or the name's initials.
@@ -168,7 +172,8 @@ export function mergeNames(mentions: NameMention[], switches: RuleSwitches, know
     }
     for (const c of all()) {
       if (!isAllCaps(c.name) || c.name.includes(' ') || countryByForm(c.name)) continue;
-      const long = all().filter((o) => o !== c && words(o.name).length >= 2 && initials(o.name) === c.name.replace(/\./g, ''));
+      // Initials of an organisation or a place, not of a person ("MM" is not Michael Mackenzie).
+      const long = all().filter((o) => o !== c && words(o.name).length >= 2 && classify(o) !== 'person' && initials(o.name) === c.name.replace(/\./g, ''));
       if (long.length === 1) fold(c, long[0]!);
     }
     // Capitals stand for their country when the article names it: "Beijing" → China.
@@ -194,14 +199,22 @@ export function mergeNames(mentions: NameMention[], switches: RuleSwitches, know
   }
 
   if (switches.merging) {
-    // Second references: a single word that ends (or, family name first, starts) the name of
-    // exactly one person of the article.
+    // "Donald J. Trump" and "Donald Trump": middle initials do not make another person.
+    for (const c of all()) {
+      const plain = c.name.replace(/ (?:\p{Lu}\.)+(?= )/gu, '');
+      const other = plain !== c.name ? clusters.get(plain) : undefined;
+      if (other) fold(c, other);
+    }
+    // Second references: a single word that ends the name of a person of the article ("Sondland"),
+    // or starts it (a first name, "Katharine"; a family name first, "Wang"). When several people
+    // share it, the most named of them.
     const people = () => all().filter((c) => words(c.name).length >= 2 && classify(c) === 'person');
+    const mostNamed = (list: NameCluster[]) => list.sort((a, b) => b.mentions.length - a.mentions.length)[0];
     for (const c of all()) {
       if (c.name.includes(' ') || isAllCaps(c.name) || countryByForm(c.name) || capitalOf(c.name)) continue;
       const lastOf = people().filter((p) => p !== c && words(p.name).at(-1) === c.name);
-      const firstOf = people().filter((p) => p !== c && words(p.name)[0] === c.name && !isFirstName(c.name));
-      const target = lastOf.length === 1 ? lastOf[0] : lastOf.length === 0 && firstOf.length === 1 ? firstOf[0] : undefined;
+      const firstOf = people().filter((p) => p !== c && words(p.name)[0] === c.name);
+      const target = mostNamed(lastOf) ?? mostNamed(firstOf);
       if (target && (!c.known || c.known.entity.id === target.known?.entity.id)) fold(c, target);
     }
   }

@@ -14,7 +14,7 @@
  *
  * Pure: no DOM, no browser API.
  */
-import { capitalOf, countryByForm, isNationality } from './countries';
+import { capitalOf, countryByForm, countryOfNationality, isNationality } from './countries';
 import {
   AGENCY_CREDITS,
   CALENDAR_WORDS,
@@ -25,6 +25,7 @@ import {
   isCommonWord,
   isDemonym,
   isFirstName,
+  isKnownPlace,
   isOrganisationHead,
   isPlaceHead,
   isRoleNoun,
@@ -65,7 +66,17 @@ export interface NameMention {
   wordsBefore: string;
   /** The word right after the name ("said", "told"), lower-case. */
   wordAfter: string;
+  /**
+   * Not written as a name but implied: "the Indonesian resort of Bali" names Indonesia. The
+   * offsets are the nationality word's; `text` is the country's name.
+   */
+  implied?: boolean;
 }
+
+/** Geographic features written in lower case after a name: "the Taiwan strait". */
+const FEATURE_AFTER = /^ (strait|straits|sea|river|island|islands|peninsula|gulf|bay|mountains|lake|canal|desert|ocean|channel)\b/u;
+/** "the Indonesian resort of Bali", "a Chinese city": a nationality word before a kind of place. */
+const NATIONALITY_PLACE = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}-]+) (?:resort|island|city|capital|town|village|province|region|coast|border|port|territory|mainland|archipelago|countryside)\b/gu;
 
 interface Token {
   text: string;
@@ -76,6 +87,8 @@ interface Token {
   /** Ends in 's or ’s (not part of `text`). */
   possessive: boolean;
   sentenceStart: boolean;
+  /** In a run of words in capitals ("DEMOCRATS HOLD THEIR FIRE"): a heading, not names. */
+  shouting?: boolean;
 }
 
 /** A word: letters, digits, marks, with inner apostrophes, hyphens, dots and ampersands. */
@@ -197,7 +210,8 @@ function splitTitle(run: Token[]): { before: Token[]; title: Token[]; name: Toke
     if (name.length === 0 || name.length > 4 || !name[0]!.capital) return null;
     const last = name[name.length - 1]!.text;
     // "General Motors", "General Assembly": the word after a title-like word is not a person's.
-    if (isOrganisationHead(last) || isPlaceHead(last) || (isCommonWord(name[0]!.text) && !isFirstName(name[0]!.text))) return null;
+    const plainWord = name.length === 1 && (isCommonWord(last) || (/s$/.test(last) && isCommonWord(last.slice(0, -1))));
+    if (isOrganisationHead(last) || isPlaceHead(last) || plainWord) return null;
     let b = k;
     while (b > 0 && (isModifier(run[b - 1]!.text) || isTitleWord(run[b - 1]!.text))) b--;
     return { before: run.slice(0, b), title: run.slice(b, nameFrom), name };
@@ -232,10 +246,15 @@ export function findNames(paragraphs: string[], switches: RuleSwitches): FoundNa
     const masked = maskedParagraphs[s.paragraph - 1]!;
     const capitalsLine = capitalsParagraphs[s.paragraph - 1]!;
     const tokens = tokenize(masked.slice(0, s.start + s.text.length), s.start).filter((t) => t.start >= s.start);
+    const caps = (t: Token | undefined, min: number) => t !== undefined && t.text.length >= min && ALL_CAPS_WORD.test(t.text) && /\p{Lu}.*\p{Lu}/u.test(t.text);
+    tokens.forEach((t, i) => {
+      if (caps(t, 2) && (caps(tokens[i - 1], 3) || caps(tokens[i + 1], 3))) t.shouting = true;
+    });
     let run: Token[] = [];
     const flush = () => {
       while (run.length > 0 && !run[run.length - 1]!.capital) run.pop();
-      if (run.length > 0) runs.push({ tokens: run, sentence, capitalsLine: capitalsLine || isCapitalsLine(s.text, false), masked });
+      const shouting = run.length > 0 && run.every((t) => t.shouting || !t.capital);
+      if (run.length > 0) runs.push({ tokens: run, sentence, capitalsLine: capitalsLine || shouting || isCapitalsLine(s.text, false), masked });
       run = [];
     };
     for (let t = 0; t < tokens.length; t++) {
@@ -243,7 +262,7 @@ export function findNames(paragraphs: string[], switches: RuleSwitches): FoundNa
       const prev = run[run.length - 1];
       const gapClean = prev !== undefined && /^\s+$/.test(masked.slice(prev.end + (prev.possessive ? 2 : 0), tok.start));
       if (tok.capital) {
-        if (prev && (!gapClean || prev.possessive)) flush();
+        if (prev && (!gapClean || prev.possessive || !!prev.shouting !== !!tok.shouting)) flush();
         run.push(tok);
       } else if (prev && gapClean && !prev.possessive && (NAME_CONNECTORS.has(tok.text) || tok.text === 'and') && tokens[t + 1]?.capital) {
         run.push(tok);
@@ -252,25 +271,31 @@ export function findNames(paragraphs: string[], switches: RuleSwitches): FoundNa
     flush();
   }
 
-  // Words the article capitalises in mid-sentence: those are names even at a sentence start.
-  const midSentence = new Set<string>();
-  for (const { tokens } of runs) for (const t of tokens) if (t.capital && !t.sentenceStart) midSentence.add(t.text);
+  // Words the article capitalises in mid-sentence are names even at a sentence start; words it
+  // also writes in lower case are common words there ("Climate", "Sales").
+  const context: RunContext = { midSentence: new Set(), lowerCase: new Set(), switches };
+  for (const { tokens } of runs) for (const t of tokens) if (t.capital && !t.sentenceStart) context.midSentence.add(t.text);
+  for (const p of paragraphs) for (const w of p.match(/(?<![\p{L}’'-])\p{Ll}[\p{Ll}’'-]*/gu) ?? []) context.lowerCase.add(w);
 
   const mentions: NameMention[] = [];
   for (const { tokens, sentence, capitalsLine, masked } of runs) {
-    for (const part of cutRun(tokens, midSentence, switches)) {
+    for (const part of cutRun(tokens, context)) {
       const first = part.tokens[0]!;
       const last = part.tokens[part.tokens.length - 1]!;
-      const text = masked.slice(first.start, last.end);
+      let end = last.end;
+      // "the Taiwan strait": a lower-case feature word belongs to the place's name.
+      const feature = last.possessive || part.title ? null : FEATURE_AFTER.exec(masked.slice(end));
+      if (feature && !isNationality(last.text)) end += feature[0].length;
+      const text = masked.slice(first.start, end);
       if (!/\p{L}/u.test(text)) continue;
-      const after = masked.slice(last.end + (last.possessive ? 2 : 0));
+      const after = masked.slice(end + (last.possessive ? 2 : 0));
       const acronym = /^\s\((\p{Lu}[\p{Lu}\p{N}&]{1,7})\)/u.exec(after)?.[1];
       const mention: NameMention = {
-        text: paragraphs[sentence.paragraph - 1]!.slice(first.start, last.end),
+        text: paragraphs[sentence.paragraph - 1]!.slice(first.start, end),
         paragraph: sentence.paragraph,
         sentence: sentence.index,
         start: first.start,
-        end: last.end,
+        end,
         sentenceStart: first.sentenceStart,
         fromCapitalsLine: capitalsLine,
         wordBefore: /([\p{L}]+)[\s,]*$/u.exec(masked.slice(sentence.start, first.start))?.[1]?.toLowerCase() ?? '',
@@ -282,19 +307,62 @@ export function findNames(paragraphs: string[], switches: RuleSwitches): FoundNa
       mentions.push(mention);
     }
   }
+  if (switches.countries) {
+    for (const sentence of sentences) {
+      const masked = maskedParagraphs[sentence.paragraph - 1]!.slice(sentence.start, sentence.start + sentence.text.length);
+      for (const m of masked.matchAll(NATIONALITY_PLACE)) {
+        const country = countryOfNationality(m[1]!);
+        if (!country) continue;
+        const start = sentence.start + m.index!;
+        mentions.push({
+          text: country.name,
+          paragraph: sentence.paragraph,
+          sentence: sentence.index,
+          start,
+          end: start + m[1]!.length,
+          sentenceStart: false,
+          fromCapitalsLine: false,
+          wordBefore: '',
+          wordsBefore: '',
+          wordAfter: '',
+          implied: true,
+        });
+      }
+    }
+  }
   return { sentences, mentions };
 }
 
 /** Cuts one run of capitalised words into the names it holds (none, one or two). */
-function cutRun(run: Token[], midSentence: Set<string>, switches: RuleSwitches): { tokens: Token[]; title?: string }[] {
+interface RunContext {
+  midSentence: Set<string>;
+  lowerCase: Set<string>;
+  switches: RuleSwitches;
+}
+
+function cutRun(run: Token[], context: RunContext): { tokens: Token[]; title?: string }[] {
+  const { midSentence, switches } = context;
+  const cutAt = (i: number) => [...cutRun(run.slice(0, i), context), ...cutRun(run.slice(i + 1), context)];
   // "and" joins two names ("Blinken and Wang") unless it is inside one: "Department of Health and
   // Human Services", "Bosnia and Herzegovina".
   const and = run.findIndex((t) => t.text === 'and');
   if (and !== -1) {
     const phrase = run.map((t) => t.text).join(' ');
-    const inside = run.slice(0, and).some((t) => t.text === 'of') || countryByForm(phrase) !== undefined;
-    if (!inside) return [...cutRun(run.slice(0, and), midSentence, switches), ...cutRun(run.slice(and + 1), midSentence, switches)];
+    const inside = run.slice(0, and).some((t) => t.text === 'of' || t.text === 'for') || countryByForm(phrase) !== undefined;
+    if (!inside) return cutAt(and);
   }
+  // "for" belongs to a name after an organisation's head word or a title ("Centers for Disease
+  // Control", "Minister for Foreign Affairs"), not in "Montecito for Foster".
+  const forAt = run.findIndex((t, i) => t.text === 'for' && i > 0 && !isOrganisationHead(run[i - 1]!.text) && !isTitleWord(run[i - 1]!.text));
+  if (forAt !== -1) return cutAt(forAt);
+  // "Jamie Werner of Ngātiwai": a person's name does not go on with "of".
+  const ofAt = run.findIndex((t, i) => t.text === 'of' && i >= 2 && isFirstName(run[0]!.text) && !isTitleWord(run[i - 1]!.text) && !isOrganisationHead(run[i - 1]!.text));
+  if (ofAt !== -1) return cutAt(ofAt);
+  // "New York Fed President": a title with no name after it is not part of the name.
+  let end = run.length;
+  while (end > 1 && run[end - 1]!.capital && isTitleWord(run[end - 1]!.text)) end--;
+  if (end < run.length && end > 0 && switches.titles) return cutRun(run.slice(0, end), context);
+
   const tokens = [...run];
   const trimEdges = () => {
     while (tokens.length > 0 && (!tokens[0]!.capital || isFunctionWord(tokens[0]!.text) || CALENDAR_WORDS.has(bare(tokens[0]!.text)))) tokens.shift();
@@ -305,7 +373,11 @@ function cutRun(run: Token[], midSentence: Set<string>, switches: RuleSwitches):
   // "Officials", "Critics say": a common word that opens a sentence is not a name, unless the
   // article capitalises it elsewhere too.
   if (switches.sentenceStarts) {
-    while (tokens.length > 0 && tokens[0]!.sentenceStart && isCommonWord(tokens[0]!.text) && !midSentence.has(tokens[0]!.text) && !countryByForm(tokens[0]!.text)) {
+    // A word ending in "-ing" or "-ly" that opens a sentence is a verb or an adverb ("Depending
+    // on …", "Fortunately"), unless it is a known place ("Beijing").
+    const inflected = (w: string) => /^\p{Lu}\p{Ll}{3,}(?:ing|ly)$/u.test(w) && !isKnownPlace(w) && !capitalOf(w);
+    const common = (w: string) => isCommonWord(w) || context.lowerCase.has(w.toLowerCase()) || inflected(w);
+    while (tokens.length > 0 && tokens[0]!.sentenceStart && common(tokens[0]!.text) && !midSentence.has(tokens[0]!.text) && !countryByForm(tokens[0]!.text)) {
       tokens.shift();
       trimEdges();
     }
@@ -319,7 +391,7 @@ function cutRun(run: Token[], midSentence: Set<string>, switches: RuleSwitches):
       const title = split.title.map((t) => t.text).join(' ');
       const before = split.before.map((t) => t.text).join(' ');
       // What stood before the title may be a name of its own: "Bank of England Governor …", "US …".
-      if (split.before.length > 0) out.push(...cutRun(split.before, midSentence, { ...switches, titles: false }));
+      if (split.before.length > 0) out.push(...cutRun(split.before, { ...context, switches: { ...switches, titles: false } }));
       out.push({ tokens: split.name, title: before ? `${before} ${title}` : title });
       return out.filter((p) => keep(p.tokens));
     }
