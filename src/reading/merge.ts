@@ -66,13 +66,17 @@ export function classify(cluster: NameCluster): CandidateType {
   // The head of "Bank of England" is "Bank", of "Strait of Hormuz" "Strait"; else the last word.
   const connector = ws.findIndex((w, i) => i > 0 && /^(?:of|for|on|de|du)$/.test(w));
   const head = ws[connector > 0 ? connector - 1 : ws.length - 1]!;
-  if (isOrganisationHead(head) || isKnownOrganisation(name)) return 'organisation';
-  if (isPlaceHead(head) || isKnownPlace(name)) return 'place';
-  if (ws.length > 1 && ws.some((w) => isOrganisationHead(w))) return 'organisation';
-  if (ws.length > 1 && ws.some((w) => isPlaceHead(w))) return 'place';
   let person = 0;
   let place = 0;
   let org = 0;
+  if (isOrganisationHead(head)) org += 3;
+  else if (ws.length > 1 && ws.some((w) => isOrganisationHead(w))) org += 2;
+  if (isKnownOrganisation(name)) org += 3;
+  if (isKnownPlace(name)) place += 3;
+  // "Fiona Hill", "Rob Lowe": a first name before a place word makes it a person's surname.
+  const firstName = ws.length > 1 && isFirstName(ws[0]!);
+  if (isPlaceHead(head)) place += firstName ? 1 : 3;
+  else if (ws.length > 1 && ws.some((w) => isPlaceHead(w))) place += 1;
   for (const m of cluster.mentions) {
     if (m.title) person += 2;
     if (PERSON_AFTER.test(m.wordAfter)) person += 1;
