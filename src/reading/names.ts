@@ -348,7 +348,9 @@ function cutRun(run: Token[], context: RunContext): { tokens: Token[]; title?: s
   const and = run.findIndex((t) => t.text === 'and');
   if (and !== -1) {
     const phrase = run.map((t) => t.text).join(' ');
-    const inside = run.slice(0, and).some((t) => t.text === 'of' || t.text === 'for') || countryByForm(phrase) !== undefined;
+    const head = run.slice(0, and).findIndex((t) => isOrganisationHead(t.text));
+    const connected = head !== -1 && run.slice(head + 1, and).some((t) => t.text === 'of' || t.text === 'for');
+    const inside = (connected && !run.slice(and + 1).some((t) => isTitleWord(t.text))) || countryByForm(phrase) !== undefined;
     if (!inside) return cutAt(and);
   }
   // "for" belongs to a name after an organisation's head word or a title ("Centers for Disease
@@ -377,7 +379,8 @@ function cutRun(run: Token[], context: RunContext): { tokens: Token[]; title?: s
     // on …", "Fortunately"), unless it is a known place ("Beijing").
     const inflected = (w: string) => /^\p{Lu}\p{Ll}{3,}(?:ing|ly)$/u.test(w) && !isKnownPlace(w) && !capitalOf(w);
     const common = (w: string) => isCommonWord(w) || context.lowerCase.has(w.toLowerCase()) || inflected(w);
-    while (tokens.length > 0 && tokens[0]!.sentenceStart && common(tokens[0]!.text) && !midSentence.has(tokens[0]!.text) && !countryByForm(tokens[0]!.text)) {
+    // "Bank of England" keeps its first word: a connector after it makes it part of a name.
+    while (tokens.length > 0 && tokens[0]!.sentenceStart && common(tokens[0]!.text) && !midSentence.has(tokens[0]!.text) && !countryByForm(tokens[0]!.text) && !(tokens[1] && !tokens[1].capital)) {
       tokens.shift();
       trimEdges();
     }
@@ -392,6 +395,8 @@ function cutRun(run: Token[], context: RunContext): { tokens: Token[]; title?: s
       const before = split.before.map((t) => t.text).join(' ');
       // What stood before the title may be a name of its own: "Bank of England Governor …", "US …".
       if (split.before.length > 0) out.push(...cutRun(split.before, { ...context, switches: { ...switches, titles: false } }));
+      // "US Secretary of State …", "Beijing Mayor …": a country or capital in the title is named too.
+      for (const t of split.title) if (t.capital && (countryByForm(t.text) || capitalOf(t.text))) out.push({ tokens: [t] });
       out.push({ tokens: split.name, title: before ? `${before} ${title}` : title });
       return out.filter((p) => keep(p.tokens));
     }
