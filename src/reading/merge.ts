@@ -50,7 +50,7 @@ const PERSON_AFTER = /^(?:said|says|told|tells|added|asked|wrote|tweeted|explain
 /** Prepositions before a place. */
 const PLACE_BEFORE = /^(?:in|at|near|across|into|outside|inside|around|throughout|towards?)$/;
 /** "the resort of Bali", "the city of Hanoi", "the province of …". */
-const PLACE_OF = /\b(?:resort|city|town|village|region|province|state|island|capital|county|district|port|republic|kingdom) of$/;
+const PLACE_OF = /\b(?:resort|city|town|village|region|province|state|island|capital|county|district|port|republic|kingdom|mayor|residents|people|streets|outskirts|centre|center|north|south|east|west) of$/;
 
 /** What the forms say about the type; the mentions' context decides between the rest. */
 export function classify(cluster: NameCluster): CandidateType {
@@ -84,8 +84,9 @@ export function classify(cluster: NameCluster): CandidateType {
     if (PLACE_BEFORE.test(m.wordBefore) || PLACE_OF.test(m.wordsBefore) || isPlaceHead(m.wordAfter) || /^(?:region|province|state|city|island|capital)$/.test(m.wordAfter)) place += 1;
     if (/^(?:spokesperson|spokesman|spokeswoman|chief|executive|shares|stock|employees|staff|board|officials|members|founder)$/.test(m.wordAfter)) org += 1;
   }
+  const mixedCase = [...cluster.forms].some((f) => !isAllCaps(f));
   for (const form of cluster.forms) {
-    if (isAllCaps(form) && form.length <= 6) org += 2;
+    if (isAllCaps(form) && form.length <= 6 && !mixedCase) org += 2;
     const fw = words(form);
     if (fw.length >= 2 && isFirstName(fw[0]!)) person += 2;
     if (isLastName(fw[fw.length - 1]!)) person += 1;
