@@ -3,25 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { validateKnowledgeBase } from '../kb/validate';
-import { happyDomDocument, linkedomDocument, newsPageHtml, type NewsPage } from '../../test/unit/news-page';
+import { happyDomDocument, linkedomDocument, newsPageHtml } from '../../test/unit/news-page';
+import { HARBOUR_PAGE } from '../../test/unit/reading-fixtures';
 import { buildReadingPack, defaultEdits, draftPack, extractArticle } from './index';
 
-export const HARBOUR_PAGE: NewsPage = {
-  headline: 'Port authority approves new ferry link between Norland and Estavia',
-  standfirst: 'The deal ends two years of talks and gives the two islands their first direct crossing since the war',
-  outlet: 'The Harbour Herald',
-  published: '2024-03-14T09:30:00Z',
-  canonical: 'https://herald.example/news/2024/mar/14/ferry-link',
-  byline: 'Petra Lindqvist',
-  mostViewed: ['Gregor Samsa', 'Olivia Stonebridge', 'Marcus Vell'],
-  body: [
-    'Norland and Estavia signed the ferry agreement on Thursday in the port city of Kelvik, ending two years of talks.',
-    'Maren Osterholt, the Norland transport minister, said the crossing would open in the spring. “This link will bring our islands closer than they have been for a generation,” Osterholt told reporters.',
-    'The Estavian foreign minister, Tomas Quill, said his government would pay for a new terminal. Quill called the deal “a fair bargain for both sides”.',
-    'The Baltic Ferry Company (BFC) will run three sailings a day. BFC said tickets would go on sale in May.',
-    'Osterholt and Quill will meet again in Kelvik next month to sign the timetable.',
-  ],
-};
 
 for (const [dom, parse] of [
   ['linkedom', (html: string) => ({ document: linkedomDocument(html), close: async () => {} })],
