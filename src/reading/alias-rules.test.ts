@@ -66,9 +66,9 @@ const ARTICLE: ExtractedArticle = {
   paragraphs: [
     'Adviser tells inquiry of pressure from Washington',
     'A former adviser described months of pressure over the loan talks',
-    'Fiona Hill, a former adviser to the United States government, told the inquiry on Tuesday that officials in Washington had pressed the International Monetary Fund (IMF) to delay a loan.',
+    'Fiona Hill, a former adviser to the United States government, told the inquiry on Tuesday that Washington had pressed the International Monetary Fund (IMF) to delay a loan.',
     '“We were told to wait until after the vote,” Hill said. The IMF declined to comment.',
-    'Hill said the United States had also asked Turkey and Norway for support. Officials in Washington did not respond.',
+    'Hill said the United States had also asked Turkey and Norway for support. Washington did not respond.',
     'The inquiry will hear from Hill again next month, when the IMF is expected to give evidence.',
   ],
 };

@@ -228,8 +228,13 @@ function findStandfirst(doc: Document, headline: string): string {
 
 const failure = (reason: 'no-article' | 'too-large' | 'language' | 'not-html', message: string): ArticleResult => ({ ok: false, reason, message });
 
+export interface ExtractOptions {
+  /** For the ablation report only: keep credit lines as paragraphs. */
+  keepCredits?: boolean;
+}
+
 /** The article of a page, or a reader-facing reason why there is none. Never modifies `doc`. */
-export function extractArticle(doc: Document, pageUrl: string): ArticleResult {
+export function extractArticle(doc: Document, pageUrl: string, options: ExtractOptions = {}): ArticleResult {
   const type = (doc as { contentType?: string }).contentType;
   if (type && !/^(?:text\/html|application\/xhtml\+xml)$/i.test(type)) {
     return failure('not-html', `This is not a web page but a ${type} document. Backstory can add articles from web pages only, so nothing was added.`);
@@ -265,7 +270,8 @@ export function extractArticle(doc: Document, pageUrl: string): ArticleResult {
   if (headline === '') return failure('no-article', 'This page has no headline, so Backstory cannot tell what its article is; nothing was added.');
   const standfirst = findStandfirst(doc, headline);
   const byline = cleanByline(parsed.byline);
-  const body = blockTexts(content).filter((p) => p !== headline && p !== standfirst && !isCreditLine(p) && !isFurniture(p, byline));
+  const credit = (p: string) => !options.keepCredits && isCreditLine(p);
+  const body = blockTexts(content).filter((p) => p !== headline && p !== standfirst && !credit(p) && !isFurniture(p, byline));
   const bodyChars = body.reduce((n, p) => n + p.length, 0);
   if (body.length < MIN_BODY_PARAGRAPHS || bodyChars < MIN_ARTICLE_CHARS) return failure('no-article', noArticle);
 

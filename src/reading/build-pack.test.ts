@@ -15,7 +15,7 @@ const ARTICLE: ExtractedArticle = {
     '',
     'Maren Osterholt, the Norland transport minister, met Tomas Quill in Kelvik on Thursday.',
     '“This link will bring our islands closer than ever,” Osterholt told reporters in Kelvik.',
-    'Quill said Estavia would pay for the terminal. The Harbour Trust will run the sailings.',
+    'Quill said Estavia would pay for the terminal. The Harbour Trust will run the sailings, with a stop at Saltby.',
     'Osterholt and Quill will meet again in Kelvik next month. Norland and Estavia hope to open the crossing in May.',
     'Mr Q. said little.',
   ],
@@ -30,8 +30,9 @@ describe('buildReadingPack', () => {
     for (const k of ['maren-osterholt', 'tomas-quill', 'kelvik', 'norland', 'estavia', 'harbour-trust']) assert.ok(keys.includes(k), `${k} in ${keys.join(', ')}`);
     const byKey = new Map(draft.candidates.map((c) => [c.key, c]));
     assert.equal(byKey.get('kelvik')!.count, 3);
-    assert.equal(byKey.get('harbour-trust')!.weak, true, 'named once');
-    assert.equal(byKey.get('harbour-trust')!.weakReason, 'named once');
+    assert.equal(byKey.get('saltby')!.weak, true, 'one word named once');
+    assert.equal(byKey.get('saltby')!.weakReason, 'one word, named once');
+    assert.equal(byKey.get('harbour-trust')!.weak, false, 'a name of two words named once is not weak');
     assert.equal(byKey.get('maren-osterholt')!.weak, false);
     assert.deepEqual(defaultEdits(draft).excluded, draft.candidates.filter((c) => c.weak).map((c) => c.key));
   });
@@ -49,7 +50,8 @@ describe('buildReadingPack', () => {
     assert.equal(source.paragraphCount, ARTICLE.paragraphs.length);
     assert.equal(source.byline, 'Petra Lindqvist');
     assert.equal(source.added, '2024-03-15T10:00:00.000Z');
-    assert.ok(!r.pack.entities.some((e) => e.id === 'harbour-trust'));
+    assert.ok(!r.pack.entities.some((e) => e.id === 'saltby'));
+    assert.ok(r.pack.entities.some((e) => e.id === 'harbour-trust'));
     const quill = r.pack.entities.find((e) => e.id === 'tomas-quill')!;
     assert.deepEqual(quill.mentions, [3, 5, 6]);
     assert.ok(quill.related.some((x) => x.id === 'maren-osterholt'));

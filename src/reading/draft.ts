@@ -12,7 +12,7 @@ import { compileMatcher } from '../match/compile';
 import { Matcher } from '../match/matcher';
 import { PageMentions } from '../match/page-mentions';
 import { aliasRules, allowedNeighbours } from './alias-rules';
-import { isKnownOrganisation, isKnownPlace, useCompromise } from './lexicon';
+import { isKnownOrganisation, isKnownPlace, isLastName, useCompromise } from './lexicon';
 import { capitalOf, countryByForm, useCountries, isNationality } from './countries';
 import { describe, factsFor, quotesBySpeaker, relatedNames, roleSentence, type Located, type PersonMention } from './describe';
 import { kebabId, readingPackId } from './ids';
@@ -73,7 +73,14 @@ function buildDraft(article: ExtractedArticle, switches: RuleSwitches, known: Kn
   const { sentences, mentions } = findNames(paragraphs, switches);
   // The byline's names wrote the story; they are not in it ("Eleanor Ainge Roy in Dunedin").
   const byline = article.meta.byline ?? '';
-  const clusters = mergeNames(mentions, switches, known).filter((c) => !(switches.credits && c.name.includes(' ') && byline.includes(c.name)));
+  // The publisher's own name inside its story is a credit, not the story's ("Times of Israel" on
+  // timesofisrael.com, "POLITICO Pro" on politico.com).
+  const squash = (t: string) => t.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const outlet = squash(article.meta.outlet.replace(/\.(?:com|co\.uk|org|net|news)$/, '').replace(/^the /i, ''));
+  const publisher = (name: string) => outlet.length >= 3 && (squash(name.replace(/^the /i, '')) === outlet || squash(name.split(' ')[0]!) === outlet);
+  const clusters = mergeNames(mentions, switches, known).filter(
+    (c) => !(switches.credits && ((c.name.includes(' ') && byline.includes(c.name)) || publisher(c.name))),
+  );
   const keys = keysFor(clusters);
 
   // Count and locate each entity with the matcher and the rules the saved pack will have.
@@ -130,8 +137,9 @@ function buildDraft(article: ExtractedArticle, switches: RuleSwitches, known: Kn
     const onlyAtStarts = single && c.mentions.length > 0 && c.mentions.every((m) => m.sentenceStart || m.fromCapitalsLine);
     // Named once is weak unless something besides the article vouches for the name: a pack the
     // reader has, the countries package, compromise's lexicon of places and organisations.
-    const vouched = c.known !== undefined || countryByForm(c.name) !== undefined || capitalOf(c.name) !== undefined || isKnownPlace(c.name) || isKnownOrganisation(c.name);
-    const weakReason = onlyAtStarts ? 'one word, seen only at the start of sentences' : where.length === 1 && !vouched ? 'named once' : undefined;
+    const vouched = c.known !== undefined || countryByForm(c.name) !== undefined || capitalOf(c.name) !== undefined || isKnownPlace(c.name) || isKnownOrganisation(c.name) || (c.type === 'person' && isLastName(c.name));
+    const acronym = /^[\p{Lu}&]{2,6}$/u.test(c.name);
+    const weakReason = onlyAtStarts ? 'one word, seen only at the start of sentences' : where.length === 1 && single && !acronym && !vouched ? 'one word, named once' : undefined;
     const entity = entities[i]!;
     const candidate: Candidate = {
       key,

