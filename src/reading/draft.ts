@@ -138,8 +138,9 @@ function buildDraft(article: ExtractedArticle, switches: RuleSwitches, known: Kn
     // Named once is weak unless something besides the article vouches for the name: a pack the
     // reader has, the countries package, compromise's lexicon of places and organisations.
     const vouched = c.known !== undefined || countryByForm(c.name) !== undefined || capitalOf(c.name) !== undefined || isKnownPlace(c.name) || isKnownOrganisation(c.name) || (c.type === 'person' && isLastName(c.name));
-    const acronym = /^[\p{Lu}&]{2,6}$/u.test(c.name);
-    const weakReason = onlyAtStarts ? 'one word, seen only at the start of sentences' : where.length === 1 && single && !acronym && !vouched ? 'one word, named once' : undefined;
+    // Acronyms of three letters or more are names; two letters once ("MM", "AP") could be initials.
+    const acronym = /^[\p{Lu}&]{3,6}$/u.test(c.name);
+    const weakReason = vouched ? undefined : onlyAtStarts ? 'one word, seen only at the start of sentences' : where.length === 1 && single && !acronym ? 'one word, named once' : undefined;
     const entity = entities[i]!;
     const candidate: Candidate = {
       key,

@@ -66,6 +66,12 @@ export const isLastName = (w: string) => has(w, 'LastName');
 export const isKnownPlace = (w: string) => has(w, 'City', 'Country', 'Region', 'Place');
 export const isKnownOrganisation = (w: string) => has(w, 'Organization', 'SportsTeam');
 export const isDemonym = (w: string) => has(w, 'Demonym');
+/** A verb as compromise's lexicon lists it ("get", "says", "ruled"). */
+export const isVerb = (w: string) => has(w, 'Infinitive', 'PresentTense', 'PastTense', 'Gerund', 'Verb', 'Modal');
+/** Peoples and faiths, written as adjectives ("Jewish", "Native", "Māori"): never a name of their own. */
+export const isPeopleWord = (w: string) => PEOPLE_WORDS.has(w);
+const PEOPLE_WORDS = new Set(['Jewish', 'Muslim', 'Christian', 'Hindu', 'Sikh', 'Buddhist', 'Catholic', 'Protestant', 'Arab', 'Hispanic', 'Latino', 'Latina', 'Indigenous', 'Aboriginal', 'Native', 'Māori', 'Maori', 'Jews', 'Muslims', 'Christians', 'Arabs']);
+
 /** A role noun compromise knows ("minister", "deputy", "critics"). */
 export const isRoleNoun = (w: string) => has(w, 'Actor', 'Honorific');
 export const isOrganisationHead = (w: string) => (enabled && orgWords.has(w.toLowerCase())) || OWN_ORG_HEADS.has(w.toLowerCase());
@@ -102,6 +108,9 @@ export const FUNCTION_WORDS = new Set(
     'said says say asked told according speaking'
   ).split(' '),
 );
+
+/** Words that put a place on the map: "East Asia", "Northern Ireland", "Upper East Side". */
+export const COMPASS = /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|Greater|Inner|Outer|Mid|Middle|Far|Near)$/;
 
 /** Organisation head words compromise's list lacks. */
 const OWN_ORG_HEADS = new Set(

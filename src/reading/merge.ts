@@ -15,7 +15,7 @@
  */
 import type { Entity, KnowledgeBase } from '../kb/types';
 import { capitalOf, countryByForm } from './countries';
-import { isFirstName, isKnownOrganisation, isKnownPlace, isLastName, isOrganisationHead, isPlaceHead, isCommonWord } from './lexicon';
+import { COMPASS, isFirstName, isKnownOrganisation, isKnownPlace, isLastName, isOrganisationHead, isPlaceHead, isCommonWord } from './lexicon';
 import type { NameMention } from './names';
 import type { RuleSwitches } from './switches';
 import type { CandidateType } from './types';
@@ -79,6 +79,9 @@ export function classify(cluster: NameCluster): CandidateType {
   else if (ws.length > 1 && ws.some((w) => isOrganisationHead(w))) org += 2;
   if (isKnownOrganisation(name)) org += 3;
   if (isKnownPlace(name)) place += 3;
+  // "East Asia", "Southern California", "Upper East Side": a compass word before a place.
+  else if (ws.length > 1 && (isKnownPlace(ws[ws.length - 1]!) || countryByForm(ws[ws.length - 1]!)) && COMPASS.test(ws[0]!)) place += 3;
+  else if (ws.length > 1 && COMPASS.test(ws[0]!)) place += 1;
   // "Fiona Hill", "Rob Lowe": a first name before a place word makes it a person's surname.
   const firstName = ws.length > 1 && isFirstName(ws[0]!);
   if (isPlaceHead(head)) place += firstName ? 1 : 3;

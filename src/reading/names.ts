@@ -28,8 +28,11 @@ import {
   isKnownOrganisation,
   isKnownPlace,
   isOrganisationHead,
+  isPeopleWord,
   isPlaceHead,
   isRoleNoun,
+  isVerb,
+  COMPASS,
 } from './lexicon';
 import { splitSentences } from './sentences';
 import type { RuleSwitches } from './switches';
@@ -170,7 +173,7 @@ function tokenize(text: string, sentenceStartAt: number): Token[] {
     // "US-China", "US-Chinese": a compound of country forms and nationality words is its parts;
     // so is a name with a common word ("China-friendly", "Beijing-ruled", "A-list"), but not
     // "Tsai Ing-wen" or "al-Assad".
-    const countries = parts.every((p) => countryByForm(p) || isNationality(p) || isDemonym(p));
+    const countries = parts.every((p) => countryByForm(p) || isNationality(p) || isDemonym(p) || isPeopleWord(p));
     const withWord = parts.some((p) => /^\p{Ll}/u.test(p) && !NAME_CONNECTORS.has(p) && isCommonWord(p)) && parts.some((p) => CAPITAL.test(p));
     if (parts.length > 1 && (countries || withWord)) {
       let at = m.index!;
@@ -405,7 +408,7 @@ function cutRun(run: Token[], context: RunContext): { tokens: Token[]; title?: s
   if (ofAt !== -1) return cutAt(ofAt);
   // "New York Fed President": a title with no name after it is not part of the name.
   let end = run.length;
-  while (end > 1 && run[end - 1]!.capital && isTitleWord(run[end - 1]!.text)) end--;
+  while (end > 1 && run[end - 1]!.capital && PERSON_TITLES.has(bare(run[end - 1]!.text))) end--;
   if (end < run.length && end > 0 && switches.titles) return cutRun(run.slice(0, end), context);
 
   const tokens = [...run];
@@ -424,13 +427,34 @@ function cutRun(run: Token[], context: RunContext): { tokens: Token[]; title?: s
     const common = (w: string) => isCommonWord(w) || context.lowerCase.has(w.toLowerCase()) || inflected(w);
     // "Bank of England" keeps its first word (a connector after it makes it part of a name), and so
     // does a longer name of a body ("Digital World Acquisition Corp.").
-    const bodyName = tokens.length >= 3 || (tokens.length >= 2 && (isOrganisationHead(bare(tokens[tokens.length - 1]!.text)) || isPlaceHead(tokens[tokens.length - 1]!.text)));
-    while (tokens.length > 0 && tokens[0]!.sentenceStart && !bodyName && common(tokens[0]!.text) && !midSentence.has(tokens[0]!.text) && !countryByForm(tokens[0]!.text) && !(tokens[1] && !tokens[1].capital)) {
+    const lastWord = bare(tokens[tokens.length - 1]!.text);
+    const first = tokens[0]!.text;
+    // Not a verb, a title word or a plural noun before it: "Get The Times…", "Former …", "Members of …".
+    const firstFits = !isVerb(first) && !TITLE_MODIFIERS.has(bare(first)) && !/\p{Ll}s$/u.test(first);
+    const bodyName = tokens.length >= 2 && firstFits && (isOrganisationHead(lastWord) || isPlaceHead(lastWord));
+    while (tokens.length > 0 && tokens[0]!.sentenceStart && !bodyName && common(tokens[0]!.text) && !midSentence.has(tokens[0]!.text) && !countryByForm(tokens[0]!.text) && !(firstFits && tokens[1] && !tokens[1].capital)) {
       tokens.shift();
       trimEdges();
     }
   }
   if (tokens.length === 0) return [];
+  // "Republican China", "Native American Supreme Court": common words and peoples' adjectives
+  // before a country or a body's name are not part of it; "Pueblo of Laguna Indian" ends before
+  // the people's adjective. Country names themselves ("South Africa", "New Zealand") stay whole.
+  if (!countryByForm(tokens.map((t) => t.text).join(' '))) {
+    const people = (t: Token) => isNationality(t.text) || isDemonym(t.text) || isPeopleWord(t.text);
+    let cut = -1;
+    for (let i = 0; i < tokens.length - 1; i++) {
+      const t = tokens[i]!;
+      // "Americans for Financial Reform": a people before a connector names a group; keep it whole.
+      // "South China Sea", "Northern Ireland": a compass word is part of a place's name.
+      if (isFirstName(t.text) || !t.capital || !tokens[i + 1]!.capital || COMPASS.test(t.text) || !(people(t) || isCommonWord(t.text))) break;
+      // What is left must still be a name of two words ("African Union" stays), or the country.
+      if ((people(t) && tokens.length - i - 1 >= 2) || (countryByForm(tokens[i + 1]!.text) && i + 2 === tokens.length)) cut = i;
+    }
+    if (cut >= 0) tokens.splice(0, cut + 1);
+    while (tokens.length > 2 && people(tokens[tokens.length - 1]!)) tokens.pop();
+  }
 
   const out: { tokens: Token[]; title?: string }[] = [];
   if (switches.titles) {
@@ -472,7 +496,7 @@ function keep(tokens: Token[]): boolean {
   if (tokens.length !== 1) return true;
   const word = tokens[0]!.text;
   if (/^(?:\p{Lu}\p{Ll}+(?:ish|ese))$/u.test(word)) return false;
-  if (isNationality(word) || isDemonym(word) || CALENDAR_WORDS.has(bare(word)) || isFunctionWord(word)) return false;
+  if (isNationality(word) || isDemonym(word) || isPeopleWord(word) || CALENDAR_WORDS.has(bare(word)) || isFunctionWord(word)) return false;
   if (PERSON_TITLES.has(bare(word)) || TITLE_MODIFIERS.has(bare(word))) return false;
   return true;
 }
