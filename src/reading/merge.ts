@@ -206,6 +206,26 @@ export function mergeNames(mentions: NameMention[], switches: RuleSwitches, know
       if (other) fold(c, other);
       else bySpelling.set(k, c);
     }
+    // "Fed" of "Federal Reserve", "Mercedes" of "Mercedes-Benz": the start of exactly one body's name.
+    for (const c of all()) {
+      if (c.name.includes(' ') || c.name.length < 3 || isAllCaps(c.name)) continue;
+      const starts = (o: NameCluster) => [...o.forms].some((f) => (f.includes('-') && f.split('-')[0] === c.name) || (words(f)[0]!.startsWith(c.name) && words(f)[0] !== c.name));
+      const bodies = all().filter((o) => o !== c && classify(o) === 'organisation' && /[ -]/.test(o.name) && starts(o));
+      if (bodies.length === 1) fold(c, bodies[0]!);
+    }
+    // "Onetime Federal Reserve …", "Former Federal Reserve …": a word that only ever opens a
+    // sentence before a body the article names alone is not part of its name.
+    for (const c of all()) {
+      const ws = words(c.name);
+      const rest = ws.length > 2 ? clusters.get(ws.slice(1).join(' ')) : undefined;
+      if (rest && rest !== c && c.mentions.every((m) => m.sentenceStart)) fold(c, rest);
+    }
+    // Nicknames: "Hoa Lo prison, dubbed the “Hanoi Hilton”" is one place.
+    for (const c of all()) {
+      const m = c.mentions.find((x) => x.nicknameOf !== undefined);
+      const target = m && all().find((o) => o !== c && o.mentions.some((x) => x.sentence === m.sentence && x.start === m.nicknameOf));
+      if (target && c.mentions.length === 1) fold(c, target);
+    }
     // "US Congress", "New Zealand Department of Conservation": a country or place before a body
     // the article also names alone is that body.
     for (const c of all()) {
@@ -273,7 +293,9 @@ export function mergeNames(mentions: NameMention[], switches: RuleSwitches, know
     const mostNamed = (list: NameCluster[]) => list.sort((a, b) => b.mentions.length - a.mentions.length)[0];
     for (const c of all()) {
       if (c.name.includes(' ') || isAllCaps(c.name) || countryByForm(c.name) || capitalOf(c.name)) continue;
-      const lastOf = people().filter((p) => p !== c && words(p.name).at(-1) === c.name);
+      // "Bashir" of "Omar Hassan al-Bashir": the family name without its particle.
+      const family = (name: string) => words(name).at(-1)!.replace(/^(?:al|el|ad|bin|ibn|abu)-/, '');
+      const lastOf = people().filter((p) => p !== c && family(p.name) === c.name);
       const firstOf = people().filter((p) => p !== c && words(p.name)[0] === c.name);
       const target = mostNamed(lastOf) ?? mostNamed(firstOf);
       if (target && (!c.known || c.known.entity.id === target.known?.entity.id)) fold(c, target);

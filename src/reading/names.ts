@@ -70,12 +70,17 @@ export interface NameMention {
   wordsBefore: string;
   /** The word right after the name ("said", "told"), lower-case. */
   wordAfter: string;
+  /** A nickname ("dubbed the “Hanoi Hilton”"): the start offset of the name it is a nickname of. */
+  nicknameOf?: number;
   /**
    * Not written as a name but implied: "the Indonesian resort of Bali" names Indonesia. The
    * offsets are the nationality word's; `text` is the country's name.
    */
   implied?: boolean;
 }
+
+/** Words that introduce a nickname: "dubbed the “Hanoi Hilton”", "known as …". */
+const NICKNAME_BEFORE = /\b(?:dubbed|nicknamed|known as|also called|better known as)\s+(?:the\s+)?["“‘']?$/u;
 
 /** Geographic features written in lower case after a name: "the Taiwan strait". */
 const FEATURE_AFTER = /^ (strait|straits|sea|river|island|islands|peninsula|gulf|bay|mountains|lake|canal|desert|ocean|channel)\b/u;
@@ -344,6 +349,11 @@ export function findNames(paragraphs: string[], switches: RuleSwitches): FoundNa
       };
       if (part.title) mention.title = part.title;
       if (acronym && acronym !== text) mention.acronym = acronym;
+      // "… Hoa Lo prison, dubbed the “Hanoi Hilton”": the nickname of the name before it.
+      if (NICKNAME_BEFORE.test(masked.slice(sentence.start, first.start))) {
+        const previous = mentions.filter((x) => x.sentence === sentence.index).at(-1);
+        if (previous) mention.nicknameOf = previous.start;
+      }
       mentions.push(mention);
     }
   }
