@@ -160,7 +160,7 @@ export function runGoldPages(options: DraftOptions & { credits?: boolean } = {},
     const started = performance.now();
     const article = extractArticle(document as unknown as Document, '', { keepCredits: options.credits === false });
     if (!article.ok) return { gold, candidates: [], ticked: [], paragraphs: [], ms: performance.now() - started };
-    const draft = draftPack(article.article, { known, ...(options.switches ? { switches: options.switches } : {}) });
+    const draft = draftPack(article.article, { known, ...(options.switches ? { switches: options.switches } : {}), ...(options.finder ? { finder: options.finder } : {}) });
     const ms = performance.now() - started;
     return { gold, candidates: draft.candidates, ticked: tickedCandidates(draft.candidates, defaultEdits(draft).excluded ?? []), paragraphs: article.article.paragraphs, ms };
   });

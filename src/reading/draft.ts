@@ -12,12 +12,12 @@ import { compileMatcher } from '../match/compile';
 import { Matcher } from '../match/matcher';
 import { PageMentions } from '../match/page-mentions';
 import { aliasRules, allowedNeighbours } from './alias-rules';
-import { isKnownOrganisation, isKnownPlace, isLastName, useCompromise } from './lexicon';
+import { isKnownOrganisation, isKnownPlace, isLastName, useCompromise, useWordList } from './lexicon';
 import { capitalOf, countryByForm, useCountries, isNationality } from './countries';
 import { describe, factsFor, quotesBySpeaker, relatedNames, roleSentence, type Located, type PersonMention } from './describe';
 import { kebabId, readingPackId } from './ids';
 import { mergeNames, type NameCluster } from './merge';
-import { findNames, type ArticleSentence } from './names';
+import { findNames, type ArticleSentence, type FoundNames } from './names';
 import { ALL_ON, type RuleSwitches } from './switches';
 import type { Candidate, Draft, ExtractedArticle, ReviewEdits } from './types';
 
@@ -26,6 +26,8 @@ export interface DraftOptions {
   known?: KnowledgeBase[];
   /** For the ablation report only: parts of the pipeline switched off. */
   switches?: Partial<RuleSwitches>;
+  /** For the ablation report only: another name finder than the capitalised-phrase rules. */
+  finder?: (paragraphs: string[], switches: RuleSwitches) => FoundNames;
 }
 
 const ALL_TYPES = { person: true, country: true, place: true, organisation: true, topic: true };
@@ -60,24 +62,29 @@ export function draftPack(article: ExtractedArticle, options: DraftOptions = {})
   const switches: RuleSwitches = { ...ALL_ON, ...options.switches };
   useCompromise(switches.compromise);
   useCountries(switches.countries);
+  useWordList(switches.wordList);
   try {
-    return buildDraft(article, switches, options.known ?? []);
+    return buildDraft(article, switches, options.known ?? [], options.finder ?? findNames);
   } finally {
     useCompromise(true);
     useCountries(true);
+    useWordList(true);
   }
 }
 
-function buildDraft(article: ExtractedArticle, switches: RuleSwitches, known: KnowledgeBase[]): Draft {
+function buildDraft(article: ExtractedArticle, switches: RuleSwitches, known: KnowledgeBase[], finder: NonNullable<DraftOptions['finder']>): Draft {
   const { paragraphs } = article;
-  const { sentences, mentions } = findNames(paragraphs, switches);
+  const { sentences, mentions } = finder(paragraphs, switches);
   // The byline's names wrote the story; they are not in it ("Eleanor Ainge Roy in Dunedin").
   const byline = article.meta.byline ?? '';
   // The publisher's own name inside its story is a credit, not the story's ("Times of Israel" on
   // timesofisrael.com, "POLITICO Pro" on politico.com).
   const squash = (t: string) => t.toLowerCase().replace(/[^a-z0-9]/g, '');
   const outlet = squash(article.meta.outlet.replace(/\.(?:com|co\.uk|org|net|news)$/, '').replace(/^the /i, ''));
-  const publisher = (name: string) => outlet.length >= 3 && (squash(name.replace(/^the /i, '')) === outlet || squash(name.split(' ')[0]!) === outlet);
+  // "the Post" in the South China Morning Post, "the Times" in the New York Times.
+  const outletWords = article.meta.outlet.split(/\s+/);
+  const lastWord = outletWords.length >= 2 && outletWords.at(-1)!.length >= 4 ? outletWords.at(-1) : undefined;
+  const publisher = (name: string) => outlet.length >= 3 && (squash(name.replace(/^the /i, '')) === outlet || squash(name.split(' ')[0]!) === outlet || name === lastWord);
   const clusters = mergeNames(mentions, switches, known).filter(
     (c) => !(switches.credits && ((c.name.includes(' ') && byline.includes(c.name)) || publisher(c.name))),
   );

