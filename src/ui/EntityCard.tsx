@@ -132,17 +132,16 @@ export function EntityCard({ background, variant, headingId, headingLevel = 2, o
                 {muteLabel(entity.name)}
               </button>
             )}
+            {/* Up here rather than after the details: in reach without scrolling the card. */}
+            {open && onFullBackground && (
+              <button type="button" class="bs-button bs-full" onClick={() => onFullBackground(entity.id)}>
+                Full background
+              </button>
+            )}
           </p>
           <div id={detailsId} class="bs-details" hidden={!open}>
             {open && sources.map(details)}
             {open && relatedSection}
-            {open && onFullBackground && (
-              <p class="bs-more">
-                <button type="button" class="bs-button" onClick={() => onFullBackground(entity.id)}>
-                  Full background
-                </button>
-              </p>
-            )}
           </div>
         </>
       )}

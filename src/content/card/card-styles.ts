@@ -84,7 +84,6 @@ export const CARD_CSS = `
 .bs-actions { display: flex; flex-wrap: wrap; gap: 0.4em; margin-top: 0.7em !important; }
 .bs-actions .bs-button { font-size: 0.9em; }
 .bs-story-details + .bs-story-details { margin-top: 0.4em !important; }
-.bs-more { margin-top: 0.8em !important; }
 .bs-mentions { margin-top: 0.3em !important; font-size: 0.9em; color: var(--bs-muted); }
 .bs-status { color: var(--bs-muted); }
 @media (forced-colors: active) {
