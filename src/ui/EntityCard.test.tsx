@@ -210,6 +210,14 @@ test('from your reading: labelled, with headline, outlet and date; the role and 
   await expand(root);
   assert.equal(text(root.querySelector('.bs-label')), 'In the article’s words');
   assert.equal(text(root.querySelector('.bs-facts.bs-verbatim li q')), reader.facts[0]!.text);
+  assert.ok(!root.querySelector('.bs-facts q')!.classList.contains('bs-q-own'), 'quote marks added around a plain sentence');
+  render(null, root);
+});
+
+test('a verbatim sentence that opens with its own quote mark gets no second one', () => {
+  const quoted = { ...reader, facts: [{ text: '“We will keep talking,” Lind told reporters.', paragraphs: [4] }] };
+  const root = mount(<EntityCard background={{ ...fromReading, sources: [{ ...fromReading.sources[0]!, entity: quoted }] }} variant="full" />);
+  assert.ok(root.querySelector('.bs-facts q')!.classList.contains('bs-q-own'));
   render(null, root);
 });
 

@@ -16,6 +16,7 @@ import { FactList } from './FactList';
 import { QuoteBlock } from './QuoteBlock';
 import { RelatedList } from './RelatedList';
 import { TYPE_LABELS } from './labels';
+import { Verbatim } from './Verbatim';
 import { sourceLine } from './source-label';
 
 /** The expanded card shows this many facts: enough to orient, few enough to read in a glance. */
@@ -113,7 +114,7 @@ export function EntityCard({ background, variant, headingId, headingLevel = 2, o
             <p class="bs-headline">{expanded ? `“${s.source.headline}”` : (preview.sources[i]?.headline ?? '')}</p>
           )}
           <p class={isReading(s) ? 'bs-role bs-verbatim' : 'bs-role'}>
-            {isReading(s) ? <q>{expanded ? s.entity.role : preview.sources[i]?.role}</q> : expanded ? s.entity.role : preview.sources[i]?.role}
+            {isReading(s) ? <Verbatim text={(expanded ? s.entity.role : preview.sources[i]?.role) ?? ''} /> : expanded ? s.entity.role : preview.sources[i]?.role}
           </p>
           {full && details(s, i)}
         </section>

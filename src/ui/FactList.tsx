@@ -4,6 +4,7 @@
  */
 import type { Fact } from '../kb/types';
 import { Citation, type CitationSource } from './Citation';
+import { Verbatim } from './Verbatim';
 
 interface FactListProps {
   facts: Fact[];
@@ -22,7 +23,7 @@ export function FactList({ facts, limit, from, verbatim = false }: FactListProps
     <ul class={verbatim ? 'bs-facts bs-verbatim' : 'bs-facts'}>
       {shown.map((f, i) => (
         <li key={i}>
-          {verbatim ? <q>{f.text}</q> : f.text} <Citation paragraphs={f.paragraphs} from={from} hint={f.text} />
+          {verbatim ? <Verbatim text={f.text} /> : f.text} <Citation paragraphs={f.paragraphs} from={from} hint={f.text} />
         </li>
       ))}
     </ul>

@@ -62,6 +62,8 @@ export const CARD_CSS = `
   border-inline-start: 3px solid var(--bs-accent); border-radius: 0.2em;
 }
 .bs-tip[hidden] { display: none; }
+/* A sentence that opens with its own quote mark gets no other. */
+.bs-q-own { quotes: none; }
 .bs-quote { margin-top: 0.7em !important; padding-inline-start: 0.7em !important; border-inline-start: 3px solid var(--bs-border); }
 .bs-quote blockquote p { font-style: italic; }
 .bs-quote figcaption { color: var(--bs-muted); font-size: 0.9em; }
