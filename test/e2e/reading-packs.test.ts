@@ -205,7 +205,10 @@ for (const name of BROWSERS) {
       await movePointer(article, link.x + link.width / 2, link.y + link.height / 2);
       const shown = await waitForCard(article, (s) => s.open && s.tips.length === 1, 'the cited sentence on hover');
       assert.deepEqual(shown.tips, [QUOTED_FACT]);
-      if (b.chromium) await (article.raw as PlaywrightPage).screenshot({ path: path.join(SCREENSHOTS, 'card-reading.png') });
+      if (b.chromium) {
+        await mkdir(SCREENSHOTS, { recursive: true });
+        await (article.raw as PlaywrightPage).screenshot({ path: path.join(SCREENSHOTS, 'card-reading.png') });
+      }
       const raw = article.raw as unknown as { keyboard: { press(key: string): Promise<void> } };
       await raw.keyboard.press('Escape');
       const hidden = await waitForCard(article, (s) => s.tips.length === 0, 'the sentence hidden by Esc');
