@@ -51,8 +51,8 @@ export function MutedList({ ids, onUnmute }: MutedListProps) {
                   {name}
                   {names[id] === undefined && <span class="hint"> (in no pack you have now)</span>}
                 </span>{' '}
-                <button type="button" class="unmute" aria-label={`Highlight ${name} again`} onClick={() => onUnmute(id)}>
-                  Highlight again
+                <button type="button" class="unmute" onClick={() => onUnmute(id)}>
+                  Highlight again<span class="sr">{`: ${name}`}</span>
                 </button>
               </li>
             );

@@ -281,7 +281,7 @@ function popupSuite(name: string, setup: () => Promise<{ b: PopupBrowser; restar
         await options.keyboard.type('https://News.Example.org/some/page');
         await options.click('.add-site button[type="submit"]');
         await poll(() => b.storage('sync', 'get', 'settings'), (v) => JSON.stringify(v).includes('"news.example.org"'), 'site saved');
-        await options.click('.sites button[aria-label="Turn Backstory back on for example.com"]');
+        await options.click('.sites button.site-remove[data-site="example.com"]');
         await poll(
           () => b.storage('sync', 'get', 'settings') as Promise<{ disabledSites?: string[] }>,
           (v) => JSON.stringify(v?.disabledSites) === '["news.example.org"]',

@@ -18,92 +18,13 @@ import { BROWSERS, launch, type AnyPage, type AnySession } from './support/any-b
 import { ROOT, startServer, type StaticServer } from './support/server';
 import { clickAt, markLook, movePointer, waitForCard } from './support/hardening';
 import { validateKnowledgeBase } from '../../src/kb/validate';
-import type { KnowledgeBase } from '../../src/kb/types';
 import type { CardSnapshot } from '../../src/content/card/test-hook';
+import { ARTICLE, articleHtml, importPackFile, PARAGRAPHS, QUOTED_FACT, QUOTED_FACT_FRAGMENT, readingPack } from './support/reading-pack';
 
 const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
 const WAIT = 15_000;
 const TEST_TIMEOUT = 90_000;
 const POLL_MS = 50;
-/** Paragraphs of filler between the top of the article and the cited ones: they start well below the fold. */
-const FILLER_PARAGRAPHS = 60;
-
-const ARTICLE = '/reading/lakeside.html';
-const PARAGRAPHS = [
-  'Two ministers meet at a lakeside resort',
-  '',
-  'Ana Lind, the foreign minister of Examplia, hosted the meeting at the Lakeside resort on Tuesday.',
-  '“We will keep talking, whatever it takes,” Lind told reporters after the five-hour session.',
-  'Nothing was agreed, and officials from both sides said a second round would follow in spring.',
-];
-const QUOTED_FACT = PARAGRAPHS[3]!;
-/** What the quoted fact's link must carry: its first and last four words, `-` escaped. */
-const QUOTED_FACT_FRAGMENT = '#:~:text=We%20will%20keep%20talking,after%20the%20five%2Dhour%20session';
-
-function articleHtml(): string {
-  const filler = Array.from({ length: FILLER_PARAGRAPHS }, (_, i) => `<p>Filler paragraph ${i + 1}: the lake was calm and the weather mild all week.</p>`).join('\n');
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${PARAGRAPHS[0]}</title>
-<style>body { font: 16px/1.5 sans-serif; max-width: 40rem; margin: 2rem auto; }</style></head>
-<body><article>
-<h1>${PARAGRAPHS[0]}</h1>
-<p id="p3">${PARAGRAPHS[2]}</p>
-${filler}
-<p id="p4">${PARAGRAPHS[3]}</p>
-<p id="p5">${PARAGRAPHS[4]}</p>
-</article></body></html>`;
-}
-
-/** The fictional reading pack, pointing at the test server's copy of the article. */
-function readingPack(url: string): KnowledgeBase {
-  return {
-    schemaVersion: 2,
-    source: {
-      id: 'lakeside-talks',
-      outlet: 'The Lakeside Courier',
-      headline: PARAGRAPHS[0]!,
-      standfirst: '',
-      summary: PARAGRAPHS[2]!,
-      paragraphCount: PARAGRAPHS.length,
-      url,
-      published: '2026-11-02T09:30:00+01:00',
-      added: '2026-12-03T08:00:00.000Z',
-      byline: 'A Reporter',
-      language: 'en-GB',
-      origin: 'reading',
-      paragraphs: PARAGRAPHS,
-    },
-    matching: { allowedNeighbours: ['The', 'Minister'] },
-    entities: [
-      {
-        id: 'ana-lind',
-        name: 'Ana Lind',
-        type: 'person',
-        description: 'Foreign minister of Examplia, host of the lakeside talks.',
-        role: PARAGRAPHS[2]!,
-        facts: [
-          { text: QUOTED_FACT, paragraphs: [4] },
-          { text: PARAGRAPHS[4]!, paragraphs: [5] },
-        ],
-        quotes: [{ text: 'We will keep talking, whatever it takes', speaker: 'ana-lind', paragraph: 4 }],
-        related: [{ id: 'examplia', how: 'is the foreign minister of' }],
-        aliases: [{ form: 'Ana Lind' }, { form: 'Lind', standalone: true, secondReference: true }],
-        mentions: [3, 4],
-      },
-      {
-        id: 'examplia',
-        name: 'Examplia',
-        type: 'country',
-        description: 'The country whose minister hosted the talks.',
-        role: PARAGRAPHS[2]!,
-        facts: [{ text: PARAGRAPHS[2]!, paragraphs: [3] }],
-        quotes: [],
-        related: [],
-        aliases: [{ form: 'Examplia' }],
-      },
-    ],
-  };
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -138,22 +59,7 @@ for (const name of BROWSERS) {
       const file = path.join(tmp, 'reading-pack.json');
       writeFileSync(file, JSON.stringify(pack));
       b = await launch(name);
-      const options: RawPage = b.chromium
-        ? await (async () => {
-            const page = await b.chromium!.newPage();
-            await page.goto(b.chromium!.extensionUrl('options.html'));
-            await page.waitForSelector('#pack-file');
-            return page;
-          })()
-        : await b.firefox!.openExtensionPage('options.html', '#pack-file');
-      if (b.chromium) await (options as PlaywrightPage).setInputFiles('#pack-file', file);
-      else {
-        const input = await (options as PuppeteerPage).$('#pack-file');
-        assert.ok(input, 'the file input');
-        await (input as unknown as { uploadFile(f: string): Promise<void> }).uploadFile(file);
-      }
-      await poll(() => evalJs<string>(options, `(document.querySelector('.pack-outcome') || { textContent: '' }).textContent`), (t) => t.includes('Imported'), 'the pack imported');
-      await options.close();
+      await importPackFile(b, file);
       article = await b.open(articleUrl);
       await article.waitFor(() => !!document.querySelector('mark.backstory-mark[data-entity-id="ana-lind"]'), undefined, WAIT);
     });
