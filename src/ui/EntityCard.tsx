@@ -17,6 +17,7 @@ import { QuoteBlock } from './QuoteBlock';
 import { RelatedList } from './RelatedList';
 import { TYPE_LABELS } from './labels';
 import { Verbatim } from './Verbatim';
+import { sourceDate } from './source-date';
 import { sourceLine } from './source-label';
 
 /** The expanded card shows this many facts: enough to orient, few enough to read in a glance. */
@@ -105,20 +106,21 @@ export function EntityCard({ background, variant, headingId, headingLevel = 2, o
           <span class="bs-type">{TYPE_LABELS[entity.type]}</span> · {expanded ? entity.description : preview.description}
         </p>
       </header>
-      {sources.slice(0, shownStories).map((s, i) => (
-        <section key={s.source.id} class="bs-story" data-source-id={s.source.id} aria-label={`From ${sourceLine(s.source)}`}>
-          <Sub class="bs-source-line" title={`${s.source.outlet}: ${s.source.headline}`}>
-            {sourceLine(s.source)}
-          </Sub>
-          {(isReading(s) || full) && (
-            <p class="bs-headline">{expanded ? `“${s.source.headline}”` : (preview.sources[i]?.headline ?? '')}</p>
-          )}
-          <p class={isReading(s) ? 'bs-role bs-verbatim' : 'bs-role'}>
-            {isReading(s) ? <Verbatim text={(expanded ? s.entity.role : preview.sources[i]?.role) ?? ''} /> : expanded ? s.entity.role : preview.sources[i]?.role}
-          </p>
-          {full && details(s, i)}
-        </section>
-      ))}
+      {sources.slice(0, shownStories).map((s, i) => {
+        // Short: the planned previews; expanded: the whole role and headline, in the same place.
+        const role = expanded ? s.entity.role : (preview.sources[i]?.role ?? '');
+        const headline = expanded ? `“${s.source.headline}”` : (preview.sources[i]?.headline ?? '');
+        return (
+          <section key={s.source.id} class="bs-story" data-source-id={s.source.id} aria-label={`From ${sourceLine(s.source)}`}>
+            <Sub class="bs-source-line" title={`${s.source.outlet}: ${s.source.headline}`}>
+              <SourceLine source={s.source} />
+            </Sub>
+            {(isReading(s) || full) && <p class="bs-headline">{headline}</p>}
+            <p class={isReading(s) ? 'bs-role bs-verbatim' : 'bs-role'}>{isReading(s) ? <Verbatim text={role} /> : role}</p>
+            {full && details(s, i)}
+          </section>
+        );
+      })}
       {!expanded && preview.hidden > 0 && <p class="bs-more-stories">{hiddenStoriesLabel(preview.hidden)}</p>}
       {full ? (
         relatedSection
@@ -147,6 +149,19 @@ export function EntityCard({ background, variant, headingId, headingLevel = 2, o
         </>
       )}
     </article>
+  );
+}
+
+/** "The Guardian · 9 Jul 2022", the date kept on one line. */
+function SourceLine({ source }: { source: PackBackground['source'] }) {
+  const line = sourceLine(source);
+  const date = sourceDate(source)?.text;
+  if (!date || !line.endsWith(date)) return <>{line}</>;
+  return (
+    <>
+      {line.slice(0, -date.length)}
+      <span class="bs-date">{date}</span>
+    </>
   );
 }
 

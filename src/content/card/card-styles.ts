@@ -80,6 +80,7 @@ export const CARD_CSS = `
 .bs-close { color: var(--bs-fg); }
 /* Each story: its dated source line, a reading pack's headline, the role. */
 .bs-source-line { font-size: 0.8em; font-weight: 600; color: var(--bs-muted); margin-top: 0.6em !important; }
+.bs-date { white-space: nowrap; }
 .bs-headline { font-size: 0.9em; margin-top: 0.05em !important; }
 .bs-story + .bs-story { margin-top: 0.5em !important; padding-top: 0.1em !important; border-top: 1px solid var(--bs-border); }
 .bs-more-stories { font-size: 0.85em; color: var(--bs-muted); margin-top: 0.3em !important; }
