@@ -21,7 +21,7 @@ import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { BROWSERS, launch, type AnyPage, type AnySession } from './support/any-browser';
 import { launchChromium } from './support/chromium';
 import { ROOT, startServer, type StaticServer } from './support/server';
-import { markIds } from './support/checks';
+import { markIds, waitUntilStable } from './support/checks';
 import { clickAt, markLook, movePointer, waitForCard } from './support/hardening';
 import type { KnowledgeBase } from '../../src/kb/types';
 
@@ -117,6 +117,9 @@ for (const name of BROWSERS) {
 
     /** Hovers the first mark for `id` (pointer away first: a fresh enter) and waits for a card that satisfies `pred`. */
     async function hover(id: string, pred: (text: string) => boolean, what: string) {
+      // After a pack switch the page highlights again: a mark read before that run ends may be
+      // replaced under a pointer that then never moves onto the new one (no pointerover).
+      await waitUntilStable(marks);
       const look = await article.evaluate(markLook, id);
       assert.ok(look, `no mark for ${id}`);
       await movePointer(article, 1, 1);
