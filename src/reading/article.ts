@@ -13,6 +13,7 @@
  * Node); no browser or extension API.
  */
 import { Readability } from '@mozilla/readability';
+import { isCreditLine } from './credits';
 import { judgeLanguage } from './language';
 import type { ArticleMeta, ArticleResult } from './types';
 
@@ -54,19 +55,6 @@ const STANDFIRST_SELECTORS = [
   '[itemprop="description"]',
 ].join(', ');
 
-/**
- * Whole paragraphs that credit people who are not the story's: photographers, co-reporters,
- * editors, agencies. Their names must not become the article's names.
- */
-const CREDIT_LINES = [
-  /^(?:photo(?:graph)?s?|pictures?|images?|illustrations?|video|composite)(?:\s+credits?)?\s*(?::|by\b)/i,
-  /^(?:additional\s+)?(?:reporting|writing|editing|research)\s+(?:by|from)\b/i,
-  /^(?:written|edited|compiled|produced|fact-checked)\s+by\b/i,
-  /\b(?:contributed|contributing)\s+(?:reporting\s+)?to\s+this\s+(?:report|article|story)\.?$/i,
-  /^(?:follow|contact)\s+.{1,60}\s+on\s+(?:twitter|x|facebook|instagram|bluesky|threads)\b/i,
-  /^(?:©|copyright\b)/i,
-  /^\(?(?:reuters|afp|ap|pa|bloomberg)\)?\s*[—–-]?\s*$/i,
-];
 
 /** A body paragraph shorter than this, without a full stop, is page furniture ("Sign In", "Caption"). */
 const MIN_PARAGRAPH_WORDS = 5;
@@ -81,9 +69,6 @@ export function cleanText(text: string): string {
   return text.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
 }
 
-export function isCreditLine(text: string): boolean {
-  return CREDIT_LINES.some((re) => re.test(text));
-}
 
 /** Page furniture that Readability kept inside the article: short labels, dates, counters. */
 export function isFurniture(text: string, byline: string | undefined): boolean {

@@ -156,8 +156,6 @@ export const TITLE_MODIFIERS = new Set(
 /** Lower-case words allowed inside a name: "Bank of England", "Ursula von der Leyen". */
 export const NAME_CONNECTORS = new Set(['of', 'the', 'for', 'de', 'du', 'da', 'di', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'y', 'upon', '&']);
 
-/** News agencies credited in datelines: "HANOI, Vietnam (AP) —". */
-export const AGENCY_CREDITS = new Set(['AP', 'AFP', 'Reuters', 'REUTERS', 'PA', 'UPI', 'dpa', 'DPA', 'ANI', 'PTI', 'IANS', 'TNN', 'CNN', 'Bloomberg']);
 
 /** Days, months and seasons are capitalised but never an entity. */
 export const CALENDAR_WORDS = new Set(

@@ -2,7 +2,8 @@
 // acronyms, comma lists, headlines in capitals, datelines. And the sentence splitter it reads.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findNames, isCapitalsLine, maskCredits } from './names';
+import { maskCredits } from './credits';
+import { findNames, isCapitalsLine } from './names';
 import { splitSentences } from './sentences';
 import { ALL_ON } from './switches';
 

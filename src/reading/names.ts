@@ -16,7 +16,6 @@
  */
 import { capitalOf, countryByForm, countryOfNationality, isNationality } from './countries';
 import {
-  AGENCY_CREDITS,
   CALENDAR_WORDS,
   FUNCTION_WORDS,
   NAME_CONNECTORS,
@@ -34,6 +33,7 @@ import {
   isVerb,
   COMPASS,
 } from './lexicon';
+import { maskCredits } from './credits';
 import { splitSentences } from './sentences';
 import type { RuleSwitches } from './switches';
 
@@ -122,44 +122,6 @@ const NOT_NAMES = new Set(['Covid', 'COVID', 'Covid-19', 'COVID-19', 'Coronaviru
 /** Head words of events, prizes, laws and works: not entities (the gold convention, and readers'). */
 const EVENT_HEADS = new Set(['war', 'wars', 'prize', 'prizes', 'award', 'awards', 'act', 'treaty', 'accord', 'agreement', 'declaration', 'summit', 'games', 'olympics', 'cup', 'championship', 'championships', 'festival', 'depression', 'revolution', 'outlook', 'doctrine', 'zero', 'crisis']);
 
-/** Inline credits: masked so their names are not the story's. */
-const INLINE_CREDITS = [
-  /\b(?:Photo(?:graph)?s?|Pictures?|Images?|Illustrations?|Composite|Video)(?:\s+credits?)?\s*:\s.*$/u,
-  /\(?\b(?:Additional\s+)?(?:reporting|writing|editing|research)\s+by\b.*$/iu,
-  /\b(?:contributed|contributing)\s+(?:reporting\s+)?to\s+this\s+(?:report|article|story)\b.*$/iu,
-  // "by Eleanor Ainge Roy (reporting) and Adrian Malloch (photography)".
-  /\b[Bb]y\s+(?:\p{Lu}[\p{L}'’-]*\s+){1,4}\((?:reporting|photography|photographs|pictures|video|words)\)(?:,?\s+(?:and\s+)?(?:\p{Lu}[\p{L}'’-]*\s+){1,4}\((?:reporting|photography|photographs|pictures|video|words)\))*/gu,
-  // An author's initials closing an item: "… rates rose. — MM".
-  /[—–]\s*\p{Lu}{2,3}\s*$/u,
-  // Syndication: "KVELLER via JTA —" before the story.
-  /^[\p{Lu}][\p{L}\p{N} .&'’-]{1,40}\svia\s[\p{Lu}][\p{L}\p{N} .&'’-]{1,30}\s[—–-]/u,
-];
-/** "(AP)", "(Reuters)", "(AP Photo/Hau Dinh)": agency credits in brackets. */
-const BRACKET_CREDIT = /\((?:AP|AFP|Reuters|PA|UPI|dpa|Xinhua|Bloomberg|ANI|PTI|IANS)(?:\s+Photo)?(?:\/[^)]*)?\)/gu;
-/** A dateline before the story: "HANOI, Vietnam (AP) —", "WASHINGTON —", "LONDON (Reuters) -". */
-const DATELINE = /^[\p{Lu}][\p{Lu}\p{M} .'’-]{1,40}(?:,\s[\p{L} .]{2,30})?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s/u;
-
-/** Replaces each character of the matched spans with a space: offsets stay the same. */
-function mask(text: string, re: RegExp): string {
-  return text.replace(re, (m) => ' '.repeat(m.length));
-}
-
-/** Credits masked out of a paragraph (offsets kept). */
-export function maskCredits(paragraph: string): string {
-  let out = paragraph;
-  for (const re of INLINE_CREDITS) out = mask(out, re);
-  out = mask(out, BRACKET_CREDIT);
-  // Keep a dateline's place ("HANOI, Vietnam") but drop the agency named in it.
-  const dateline = DATELINE.exec(out);
-  if (dateline) {
-    for (const agency of AGENCY_CREDITS) {
-      const i = dateline[0].indexOf(agency);
-      if (i !== -1) out = out.slice(0, i) + ' '.repeat(agency.length) + out.slice(i + agency.length);
-    }
-  }
-  return out;
-}
-
 /**
  * Written in capitals, or (for a headline, `titleCase`) with most words capitalised: such a line
  * cannot tell a name from any other word.
@@ -188,8 +150,6 @@ function tokenize(text: string, sentenceStartAt: number): Token[] {
         tokens.push({ text: p, start: at, end: at + p.length, capital: CAPITAL.test(p), possessive: false, sentenceStart: false });
         at += p.length + 1;
       }
-      // The parts stand apart: a run must not join them to the words around.
-      tokens.push({ text: '-', start: at - 1, end: at - 1, capital: false, possessive: false, sentenceStart: false });
       continue;
     }
     let word = m[0];
@@ -273,10 +233,9 @@ export function findNames(paragraphs: string[], switches: RuleSwitches): FoundNa
   const capitalsParagraphs = paragraphs.map((p, i) => isCapitalsLine(p, i === 0));
 
   for (const sentence of sentences) {
-    const s = sentence;
-    const masked = maskedParagraphs[s.paragraph - 1]!;
-    const capitalsLine = capitalsParagraphs[s.paragraph - 1]!;
-    const tokens = tokenize(masked.slice(0, s.start + s.text.length), s.start).filter((t) => t.start >= s.start);
+    const masked = maskedParagraphs[sentence.paragraph - 1]!;
+    const capitalsLine = capitalsParagraphs[sentence.paragraph - 1]!;
+    const tokens = tokenize(masked.slice(0, sentence.start + sentence.text.length), sentence.start).filter((t) => t.start >= sentence.start);
     // A run of words in capitals is a heading ("TWEET OF THE DAY", "TRUMP SPAC —") when it has a
     // function word, three words, or two long ones; "US EU" or a lone "NATO" is not.
     const caps = (t: Token | undefined) => t !== undefined && t.text.length >= 2 && ALL_CAPS_WORD.test(t.text) && /\p{Lu}.*\p{Lu}/u.test(t.text);
@@ -292,7 +251,7 @@ export function findNames(paragraphs: string[], switches: RuleSwitches): FoundNa
     const flush = () => {
       while (run.length > 0 && !run[run.length - 1]!.capital) run.pop();
       const shouting = run.length > 0 && run.every((t) => t.shouting || !t.capital);
-      if (run.length > 0) runs.push({ tokens: run, sentence, capitalsLine: capitalsLine || shouting || isCapitalsLine(s.text, false), masked });
+      if (run.length > 0) runs.push({ tokens: run, sentence, capitalsLine: capitalsLine || shouting || isCapitalsLine(sentence.text, false), masked });
       run = [];
     };
     for (let t = 0; t < tokens.length; t++) {

@@ -8,7 +8,8 @@
  * Pure: no DOM, no browser API.
  */
 import nlp from 'compromise';
-import { articleSentences, maskCredits, type FoundNames, type NameMention } from './names';
+import { maskCredits } from './credits';
+import { articleSentences, type FoundNames, type NameMention } from './names';
 
 /** Trailing punctuation and possessives compromise keeps on its matches ("Blinken,", "Russia’s"). */
 const TRAILING = /(?:['’]s)?[\s.,;:!?"“”’)]*$/u;
