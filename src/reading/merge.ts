@@ -139,199 +139,238 @@ function knownForms(known: KnowledgeBase[]): Map<string, KnownForm> {
   return map;
 }
 
+/** The clusters of one article by key, with the one operation merging needs. */
+class Clusters {
+  private readonly byKey = new Map<string, NameCluster>();
+
+  get(key: string): NameCluster | undefined {
+    return this.byKey.get(key);
+  }
+
+  all(): NameCluster[] {
+    return [...this.byKey.values()];
+  }
+
+  has(c: NameCluster): boolean {
+    return this.all().includes(c);
+  }
+
+  add(m: NameMention): void {
+    const key = canonicalForm(m.text);
+    let c = this.byKey.get(key);
+    if (!c) this.byKey.set(key, (c = { name: key, type: 'person', forms: new Set(), mentions: [] }));
+    if (!m.implied) c.forms.add(formKey(m.text));
+    c.mentions.push(m);
+  }
+
+  /** `from` is one entity with `into`: its forms and mentions move there. */
+  fold(from: NameCluster, into: NameCluster): void {
+    if (from === into) return;
+    for (const f of from.forms) into.forms.add(f);
+    into.mentions.push(...from.mentions);
+    if (!into.known && from.known) into.known = from.known;
+    for (const [k, c] of this.byKey) if (c === from) this.byKey.delete(k);
+  }
+}
+
+/** "HANOI" (a dateline) and "Hanoi"; "Taiwan strait" and "Taiwan Strait": one name in two cases. */
+function foldCases(set: Clusters): void {
+  const byLower = new Map<string, NameCluster>();
+  // The mixed-case spelling wins.
+  for (const c of set.all().sort((a, b) => Number(isAllCaps(a.name)) - Number(isAllCaps(b.name)))) {
+    const lower = c.name.toLowerCase();
+    const other = byLower.get(lower);
+    if (other && (((isAllCaps(c.name) || isAllCaps(other.name)) && c.name.length > 4) || c.name.includes(' '))) set.fold(c, other);
+    else byLower.set(lower, c);
+  }
+}
+
+/** Acronyms: "(IMF)" after the name, or the initials of an organisation's or a place's name. */
+function foldAcronyms(set: Clusters): void {
+  for (const c of set.all()) {
+    for (const m of c.mentions) {
+      if (!m.acronym) continue;
+      const acr = set.get(canonicalForm(m.acronym));
+      if (acr && acr !== c) set.fold(acr, c);
+    }
+  }
+  for (const c of set.all()) {
+    if (!isAllCaps(c.name) || c.name.includes(' ') || countryByForm(c.name)) continue;
+    // Not a person's initials: "MM" is not Michael Mackenzie.
+    const long = set.all().filter((o) => o !== c && words(o.name).length >= 2 && classify(o) !== 'person' && initials(o.name) === c.name.replace(/\./g, ''));
+    if (long.length === 1) set.fold(c, long[0]!);
+  }
+}
+
+/**
+ * A capital stands for its country's government when the article names the country and uses the
+ * capital as an actor ("Beijing’s stance", "between Washington and Beijing"), not only as a place
+ * ("in Hanoi", "over Hanoi", a dateline).
+ */
+function foldCapitals(set: Clusters): void {
+  for (const c of set.all()) {
+    const country = capitalOf(c.name);
+    const target = country && set.get(country.name);
+    if (target && c.mentions.some((m) => !isLocative(m))) set.fold(c, target);
+  }
+}
+
+/** Other writings of a body's or a place's name. */
+function foldBodyNames(set: Clusters): void {
+  // "Mercedes Benz" and "Mercedes-Benz".
+  const bySpelling = new Map<string, NameCluster>();
+  for (const c of set.all()) {
+    const k = c.name.toLowerCase().replace(/[\s-]+/g, ' ');
+    const other = bySpelling.get(k);
+    if (other) set.fold(c, other);
+    else bySpelling.set(k, c);
+  }
+  // "Fed" of "Federal Reserve", "Mercedes" of "Mercedes-Benz": the start of exactly one body's name.
+  for (const c of set.all()) {
+    if (c.name.includes(' ') || c.name.length < 3 || isAllCaps(c.name)) continue;
+    const starts = (o: NameCluster) => [...o.forms].some((f) => (f.includes('-') && f.split('-')[0] === c.name) || (words(f)[0]!.startsWith(c.name) && words(f)[0] !== c.name));
+    const bodies = set.all().filter((o) => o !== c && classify(o) === 'organisation' && /[ -]/.test(o.name) && starts(o));
+    if (bodies.length === 1) set.fold(c, bodies[0]!);
+  }
+  // "Onetime Federal Reserve …": a word that only ever opens a sentence before a body the article
+  // names alone is not part of its name.
+  for (const c of set.all()) {
+    const ws = words(c.name);
+    const rest = ws.length > 2 ? set.get(ws.slice(1).join(' ')) : undefined;
+    if (rest && rest !== c && c.mentions.every((m) => m.sentenceStart)) set.fold(c, rest);
+  }
+  // Nicknames: "Hoa Lo prison, dubbed the “Hanoi Hilton”" is one place.
+  for (const c of set.all()) {
+    const m = c.mentions.find((x) => x.nicknameOf !== undefined);
+    const target = m && set.all().find((o) => o !== c && o.mentions.some((x) => x.sentence === m.sentence && x.start === m.nicknameOf));
+    if (target && c.mentions.length === 1) set.fold(c, target);
+  }
+  // "US Congress", "New Zealand Department of Conservation": a country, place or acronym before a
+  // body the article also names alone is that body.
+  for (const c of set.all()) {
+    const ws = words(c.name);
+    for (let k = 1; k < ws.length; k++) {
+      const prefix = ws.slice(0, k).join(' ');
+      const rest = set.get(ws.slice(k).join(' '));
+      const before = set.get(prefix);
+      const placeOrBody = countryByForm(prefix) || capitalOf(prefix) || (before && classify(before) === 'place') || isAllCaps(prefix);
+      if (rest && rest !== c && placeOrBody && classify(rest) === 'organisation') {
+        set.fold(c, rest);
+        break;
+      }
+    }
+  }
+}
+
+/** Other writings of a person's name, and second references. */
+function foldPeople(set: Clusters): void {
+  // "Donald J. Trump" and "Donald Trump": middle initials do not make another person.
+  for (const c of set.all()) {
+    const plain = c.name.replace(/ (?:\p{Lu}\.)+(?= )/gu, '');
+    const other = plain !== c.name ? set.get(plain) : undefined;
+    if (other) set.fold(c, other);
+  }
+  // Longer and shorter writings: "Bin Laden" of "Osama bin Laden", "Te Kaurinui Robert" and "Te
+  // Kaurinui Parata" of "Te Kaurinui Robert Parata" (the longest name that contains it, when the
+  // names that do all end alike).
+  const lower = (ws: string[]) => ws.map((w) => w.toLowerCase());
+  const within = (short: string[], long: string[]) => {
+    let j = 0;
+    for (const w of long) if (j < short.length && w === short[j]) j++;
+    return j === short.length;
+  };
+  for (const c of set.all().sort((a, b) => words(b.name).length - words(a.name).length)) {
+    if (!set.has(c)) continue;
+    const ws = lower(words(c.name));
+    if (ws.length < 2 || classify(c) !== 'person') continue;
+    // "Donald Trump Jr." is another person than "Donald Trump".
+    const longer = set.all().filter((o) => o !== c && words(o.name).length > ws.length && classify(o) === 'person' && !/^(?:Jr|Sr|II|III|IV)\.?$/.test(words(o.name).at(-1)!) && within(ws, lower(words(o.name))));
+    const tail = longer.filter((o) => lower(words(o.name)).slice(-ws.length).join(' ') === ws.join(' ') || lower(words(o.name))[0] === ws[0]);
+    if (tail.length >= 1 && new Set(tail.map((o) => lower(words(o.name)).slice(-1)[0])).size <= 1) {
+      set.fold(c, tail.sort((a, b) => words(b.name).length - words(a.name).length)[0]!);
+    }
+  }
+  // Second references: a single word that ends the name of a person of the article ("Sondland"),
+  // or starts it (a first name, "Katharine"; a family name first, "Wang"). When several people
+  // share it, the most named of them.
+  const people = () => set.all().filter((c) => words(c.name).length >= 2 && classify(c) === 'person');
+  const mostNamed = (list: NameCluster[]) => list.sort((a, b) => b.mentions.length - a.mentions.length)[0];
+  // "Bashir" of "Omar Hassan al-Bashir": the family name without its particle.
+  const family = (name: string) => words(name).at(-1)!.replace(/^(?:al|el|ad|bin|ibn|abu)-/, '');
+  for (const c of set.all()) {
+    if (c.name.includes(' ') || isAllCaps(c.name) || countryByForm(c.name) || capitalOf(c.name)) continue;
+    const lastOf = people().filter((p) => p !== c && family(p.name) === c.name);
+    const firstOf = people().filter((p) => p !== c && words(p.name)[0] === c.name);
+    const target = mostNamed(lastOf) ?? mostNamed(firstOf);
+    if (target && (!c.known || c.known.entity.id === target.known?.entity.id)) set.fold(c, target);
+  }
+}
+
+/** Names that are a form of an entity the reader already has take its id and name. */
+function linkKnown(set: Clusters, forms: Map<string, KnownForm>): void {
+  for (const c of set.all()) {
+    for (const f of [c.name, ...c.forms]) {
+      const k = forms.get(formKey(f));
+      if (k && !k.secondReference) {
+        c.known = { packId: k.packId, entity: k.entity };
+        break;
+      }
+    }
+  }
+}
+
+/** After the people are merged: known second references, and two names of one known entity. */
+function foldKnown(set: Clusters, forms: Map<string, KnownForm>): void {
+  // A known second reference ("Wang" of "Wang Yi") joins that entity when the article names it.
+  for (const c of set.all()) {
+    if (c.known) continue;
+    const k = forms.get(formKey(c.name));
+    const owner = k && set.all().find((o) => o.known?.entity.id === k.entity.id);
+    if (owner) set.fold(c, owner);
+  }
+  // "Biden administration" and "Joe Biden" are one.
+  const byId = new Map<string, NameCluster>();
+  for (const c of set.all()) {
+    if (!c.known) continue;
+    const other = byId.get(c.known.entity.id);
+    if (other) set.fold(c, other);
+    else byId.set(c.known.entity.id, c);
+  }
+}
+
 /**
  * The article's entities from its name mentions. Mentions from Title Case or capitals lines only
  * join entities found elsewhere.
  */
 export function mergeNames(mentions: NameMention[], switches: RuleSwitches, known: KnowledgeBase[] = []): NameCluster[] {
-  const clusters = new Map<string, NameCluster>();
-  const later: NameMention[] = [];
-  for (const m of mentions) {
-    if (m.fromCapitalsLine) {
-      later.push(m);
-      continue;
-    }
-    const key = canonicalForm(m.text);
-    let c = clusters.get(key);
-    if (!c) clusters.set(key, (c = { name: key, type: 'person', forms: new Set(), mentions: [] }));
-    if (!m.implied) c.forms.add(formKey(m.text));
-    c.mentions.push(m);
-  }
-
-  const fold = (from: NameCluster, into: NameCluster) => {
-    if (from === into) return;
-    for (const f of from.forms) into.forms.add(f);
-    into.mentions.push(...from.mentions);
-    if (!into.known && from.known) into.known = from.known;
-    for (const [k, c] of clusters) if (c === from) clusters.delete(k);
-  };
-  const all = () => [...clusters.values()];
-
-  if (switches.merging) {
-    // "HANOI" (a dateline) and "Hanoi": one name in two cases; the mixed-case spelling wins.
-    const byLower = new Map<string, NameCluster>();
-    for (const c of all().sort((a, b) => Number(isAllCaps(a.name)) - Number(isAllCaps(b.name)))) {
-      const lower = c.name.toLowerCase();
-      const other = byLower.get(lower);
-      if (other && (((isAllCaps(c.name) || isAllCaps(other.name)) && c.name.length > 4) || c.name.includes(' '))) fold(c, other);
-      else byLower.set(lower, c);
-    }
-    // Acronyms: "(IMF)" after the name, or the name's initials.
-    for (const c of all()) {
-      for (const m of c.mentions) {
-        if (!m.acronym) continue;
-        const acr = clusters.get(canonicalForm(m.acronym));
-        if (acr && acr !== c) fold(acr, c);
-      }
-    }
-    for (const c of all()) {
-      if (!isAllCaps(c.name) || c.name.includes(' ') || countryByForm(c.name)) continue;
-      // Initials of an organisation or a place, not of a person ("MM" is not Michael Mackenzie).
-      const long = all().filter((o) => o !== c && words(o.name).length >= 2 && classify(o) !== 'person' && initials(o.name) === c.name.replace(/\./g, ''));
-      if (long.length === 1) fold(c, long[0]!);
-    }
-    // A capital stands for its country's government when the article names the country and uses
-    // the capital as an actor ("Beijing’s stance", "between Washington and Beijing"), not only as
-    // a place ("in Hanoi", "over Hanoi", a dateline).
-    for (const c of all()) {
-      const country = capitalOf(c.name);
-      const target = country && clusters.get(country.name);
-      if (target && c.mentions.some((m) => !isLocative(m))) fold(c, target);
-    }
-    // "Mercedes Benz" and "Mercedes-Benz".
-    const bySpelling = new Map<string, NameCluster>();
-    for (const c of all()) {
-      const k = c.name.toLowerCase().replace(/[\s-]+/g, ' ');
-      const other = bySpelling.get(k);
-      if (other) fold(c, other);
-      else bySpelling.set(k, c);
-    }
-    // "Fed" of "Federal Reserve", "Mercedes" of "Mercedes-Benz": the start of exactly one body's name.
-    for (const c of all()) {
-      if (c.name.includes(' ') || c.name.length < 3 || isAllCaps(c.name)) continue;
-      const starts = (o: NameCluster) => [...o.forms].some((f) => (f.includes('-') && f.split('-')[0] === c.name) || (words(f)[0]!.startsWith(c.name) && words(f)[0] !== c.name));
-      const bodies = all().filter((o) => o !== c && classify(o) === 'organisation' && /[ -]/.test(o.name) && starts(o));
-      if (bodies.length === 1) fold(c, bodies[0]!);
-    }
-    // "Onetime Federal Reserve …", "Former Federal Reserve …": a word that only ever opens a
-    // sentence before a body the article names alone is not part of its name.
-    for (const c of all()) {
-      const ws = words(c.name);
-      const rest = ws.length > 2 ? clusters.get(ws.slice(1).join(' ')) : undefined;
-      if (rest && rest !== c && c.mentions.every((m) => m.sentenceStart)) fold(c, rest);
-    }
-    // Nicknames: "Hoa Lo prison, dubbed the “Hanoi Hilton”" is one place.
-    for (const c of all()) {
-      const m = c.mentions.find((x) => x.nicknameOf !== undefined);
-      const target = m && all().find((o) => o !== c && o.mentions.some((x) => x.sentence === m.sentence && x.start === m.nicknameOf));
-      if (target && c.mentions.length === 1) fold(c, target);
-    }
-    // "US Congress", "New Zealand Department of Conservation": a country or place before a body
-    // the article also names alone is that body.
-    for (const c of all()) {
-      const ws = words(c.name);
-      for (let k = 1; k < ws.length; k++) {
-        const prefix = ws.slice(0, k).join(' ');
-        const rest = clusters.get(ws.slice(k).join(' '));
-        const before = clusters.get(prefix);
-        const placeOrBody = countryByForm(prefix) || capitalOf(prefix) || (before && classify(before) === 'place') || isAllCaps(prefix);
-        if (rest && rest !== c && placeOrBody && classify(rest) === 'organisation') {
-          fold(c, rest);
-          break;
-        }
-      }
-    }
-  }
-
-  // Link to entities the reader already has: the same form in one of their packs.
+  const set = new Clusters();
+  for (const m of mentions) if (!m.fromCapitalsLine) set.add(m);
   const forms = switches.linking ? knownForms(known) : new Map<string, KnownForm>();
-  if (switches.linking) {
-    for (const c of all()) {
-      for (const f of [c.name, ...c.forms]) {
-        const k = forms.get(formKey(f));
-        if (k && !k.secondReference) {
-          c.known = { packId: k.packId, entity: k.entity };
-          break;
-        }
-      }
-    }
-  }
 
   if (switches.merging) {
-    // "Donald J. Trump" and "Donald Trump": middle initials do not make another person.
-    for (const c of all()) {
-      const plain = c.name.replace(/ (?:\p{Lu}\.)+(?= )/gu, '');
-      const other = plain !== c.name ? clusters.get(plain) : undefined;
-      if (other) fold(c, other);
-    }
-    // Longer and shorter writings of one person's name: "Bin Laden" of "Osama bin Laden", "Te
-    // Kaurinui Robert" and "Te Kaurinui Parata" of "Te Kaurinui Robert Parata" (the longest
-    // such name that is the only one to contain it).
-    const lower = (ws: string[]) => ws.map((w) => w.toLowerCase());
-    const within = (short: string[], long: string[]) => {
-      // In order, first and last words kept where the short form has them.
-      let j = 0;
-      for (const w of long) if (j < short.length && w === short[j]) j++;
-      return j === short.length;
-    };
-    for (const c of all().sort((a, b) => words(b.name).length - words(a.name).length)) {
-      if (![...clusters.values()].includes(c)) continue;
-      const ws = lower(words(c.name));
-      if (ws.length < 2 || classify(c) !== 'person') continue;
-      // "Donald Trump Jr." is another person than "Donald Trump".
-      const longer = all().filter((o) => o !== c && words(o.name).length > ws.length && classify(o) === 'person' && !/^(?:Jr|Sr|II|III|IV)\.?$/.test(words(o.name).at(-1)!) && within(ws, lower(words(o.name))));
-      const tail = longer.filter((o) => lower(words(o.name)).slice(-ws.length).join(' ') === ws.join(' ') || lower(words(o.name))[0] === ws[0]);
-      if (tail.length >= 1 && new Set(tail.map((o) => lower(words(o.name)).slice(-1)[0])).size <= 1) {
-        const target = tail.sort((a, b) => words(b.name).length - words(a.name).length)[0]!;
-        fold(c, target);
-      }
-    }
-    // Second references: a single word that ends the name of a person of the article ("Sondland"),
-    // or starts it (a first name, "Katharine"; a family name first, "Wang"). When several people
-    // share it, the most named of them.
-    const people = () => all().filter((c) => words(c.name).length >= 2 && classify(c) === 'person');
-    const mostNamed = (list: NameCluster[]) => list.sort((a, b) => b.mentions.length - a.mentions.length)[0];
-    for (const c of all()) {
-      if (c.name.includes(' ') || isAllCaps(c.name) || countryByForm(c.name) || capitalOf(c.name)) continue;
-      // "Bashir" of "Omar Hassan al-Bashir": the family name without its particle.
-      const family = (name: string) => words(name).at(-1)!.replace(/^(?:al|el|ad|bin|ibn|abu)-/, '');
-      const lastOf = people().filter((p) => p !== c && family(p.name) === c.name);
-      const firstOf = people().filter((p) => p !== c && words(p.name)[0] === c.name);
-      const target = mostNamed(lastOf) ?? mostNamed(firstOf);
-      if (target && (!c.known || c.known.entity.id === target.known?.entity.id)) fold(c, target);
-    }
+    foldCases(set);
+    foldAcronyms(set);
+    foldCapitals(set);
+    foldBodyNames(set);
   }
-  if (switches.linking) {
-    // A known second reference ("Wang" of "Wang Yi") joins that entity when the article names it.
-    for (const c of all()) {
-      if (c.known) continue;
-      const k = forms.get(formKey(c.name));
-      const owner = k && all().find((o) => o.known?.entity.id === k.entity.id);
-      if (owner) fold(c, owner);
-    }
-    // Two clusters linked to one known entity are one ("Biden administration", "Joe Biden").
-    const byId = new Map<string, NameCluster>();
-    for (const c of all()) {
-      if (!c.known) continue;
-      const other = byId.get(c.known.entity.id);
-      if (other) fold(c, other);
-      else byId.set(c.known.entity.id, c);
-    }
-  }
+  if (switches.linking) linkKnown(set, forms);
+  if (switches.merging) foldPeople(set);
+  if (switches.linking) foldKnown(set, forms);
 
   // Mentions from capitals lines count where they name an entity found in running text.
   const byForm = new Map<string, NameCluster>();
-  for (const c of all()) for (const f of c.forms) byForm.set(f.toLowerCase(), c);
-  for (const m of later) {
+  for (const c of set.all()) for (const f of c.forms) byForm.set(f.toLowerCase(), c);
+  for (const m of mentions) {
+    if (!m.fromCapitalsLine) continue;
     const c = byForm.get(canonicalForm(m.text).toLowerCase()) ?? byForm.get(formKey(m.text).toLowerCase());
     if (c) c.mentions.push(m);
   }
 
-  for (const c of all()) {
+  for (const c of set.all()) {
     if (c.known) c.name = c.known.entity.name;
     else if (isAllCaps(c.name) && c.name.length > 4 && !c.name.includes('.') && (isKnownPlace(titleCase(c.name)) || isCommonWord(c.name))) c.name = titleCase(c.name);
     c.type = classify(c);
     c.mentions.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
   }
-  return all();
+  return set.all();
 }
