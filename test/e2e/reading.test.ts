@@ -179,12 +179,11 @@ for (const name of BROWSERS) {
       // The page that was open all along, and the article itself, follow without a reload.
       const ids = Object.keys(pack.names);
       const halvorsen = ids.find((id) => pack.names[id] === 'Ingrid Halvorsen')!;
-      const marks = await waitUntilStable(() => later.evaluate(markIds, null));
-      await later.waitFor((id: string) => document.querySelectorAll(`mark[data-entity-id="${id}"]`).length >= 3, halvorsen);
+      await later.waitFor((id: string) => document.querySelectorAll(`mark[data-entity-id="${id}"]`).length >= 2, halvorsen);
+      await waitUntilStable(() => later.evaluate(markIds, null));
       const laterMarks = await later.evaluate(() => Array.from(document.querySelectorAll('mark[data-entity-id]'), (m) => [m.getAttribute('data-entity-id'), m.textContent]), null);
       const texts = laterMarks.filter(([id]) => id === halvorsen).map(([, t]) => t);
       assert.deepEqual(texts, ['Ingrid Halvorsen', 'Halvorsen'], `the full name and a second reference; not "Ingrid Jensen", not "Halvorsen Street": ${JSON.stringify(laterMarks)}`);
-      assert.ok(marks.length > 0 || laterMarks.length > 0);
       assert.ok(laterMarks.some(([, t]) => t === 'Nordic Ferry Authority'), JSON.stringify(laterMarks));
       await article.waitFor((id: string) => document.querySelector(`mark[data-entity-id="${id}"]`) !== null, halvorsen);
       assert.deepEqual(b.offLoopback(), [], 'nothing left 127.0.0.1');
