@@ -1,3 +1,3 @@
 import type { BuildOptions, Plugin } from 'esbuild';
 export function virtualModules(data: { packs: unknown; compiled: unknown }): Plugin;
-export function bundleOptions(data: { packs: unknown; compiled: unknown }, options?: { dev?: boolean }): BuildOptions;
+export function bundleOptions(data: { packs: unknown; compiled: unknown }, options?: { dev?: boolean; openCardRoot?: boolean }): BuildOptions;

@@ -12,6 +12,14 @@ import type { Theme } from '../../ui/theme';
 
 export const HOST_ATTR = 'data-backstory-card';
 
+/**
+ * Closed in every build that ships. The accessibility test (test/e2e/a11y.test.ts) bundles a
+ * copy of the content script with BACKSTORY_OPEN_CARD_ROOT defined as "1" so that axe-core, run
+ * in the page, can reach the card; scripts/bundle-options.mjs defines it as "0" everywhere else,
+ * and the minifier folds this to the literal "closed" (scripts/build.test.ts checks).
+ */
+const CARD_ROOT_MODE: ShadowRootMode = process.env.BACKSTORY_OPEN_CARD_ROOT === '1' ? 'open' : 'closed';
+
 /** Adopts `css` into `root`; falls back to a <style> element where constructable sheets fail. */
 function adoptStyles(root: ShadowRoot, css: string): 'adopted' | 'style-element' {
   try {
@@ -45,7 +53,7 @@ export class CardHost {
   constructor(headingId: string) {
     this.host = document.createElement('div');
     this.host.setAttribute(HOST_ATTR, 'closed');
-    this.root = this.host.attachShadow({ mode: 'closed' });
+    this.root = this.host.attachShadow({ mode: CARD_ROOT_MODE });
     this.styleMode = adoptStyles(this.root, CARD_CSS);
     this.wrapper = document.createElement('div');
     this.wrapper.className = 'bs-root';

@@ -65,11 +65,16 @@ function wrap(raw: PlaywrightPage | PuppeteerPage): AnyPage {
   };
 }
 
-export async function launch(name: BrowserName): Promise<AnySession> {
+/** Which unpacked extension to load (default: dist/chrome or dist/firefox). */
+export interface LaunchOptions {
+  extensionDir?: string;
+}
+
+export async function launch(name: BrowserName, options: LaunchOptions = {}): Promise<AnySession> {
   /** An extension page for look-ups through the extension API (BiDi does not reach the background). */
   let lookup: AnyPage | undefined;
   if (name === 'chromium') {
-    const s = await launchChromium();
+    const s = await launchChromium(options);
     const openExtension = async (file: string, ready: string) => {
       const page = await s.newPage();
       await page.goto(s.extensionUrl(file));
@@ -108,7 +113,7 @@ export async function launch(name: BrowserName): Promise<AnySession> {
       close: () => s.close(),
     };
   }
-  const s = await launchFirefox();
+  const s = await launchFirefox(options);
   return {
     name,
     firefox: s,
