@@ -34,11 +34,14 @@ const ENTRIES = {
   background: 'src/background/index.ts',
   popup: 'src/popup/index.tsx',
   options: 'src/options/index.tsx',
+  // "Add this article": the only page that loads the extraction code (Readability, the tagger).
+  review: 'src/review/index.tsx',
 };
 /** Static files copied as they are: [source, destination inside the browser folder]. */
 const STATIC = [
   ['src/popup/popup.html', 'popup.html'],
   ['src/options/options.html', 'options.html'],
+  ['src/review/review.html', 'review.html'],
   ['src/content/content.css', 'content.css'],
   ['src/ui/page.css', 'page.css'],
 ];

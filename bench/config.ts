@@ -68,6 +68,10 @@ export const GROWTH_INITIAL_PARAGRAPHS = 20;
 /** Batches per group when reporting the cost per batch (see groupCosts in main.ts). */
 export const GROWTH_GROUP = 5;
 
+/** Real articles whose review is timed besides the generated 2,000-word one (largest article pages). */
+export const READING_PAGES = ['guardian-maori-whale-strandings.html', 'slowboring-musk-china-business-ties.html', 'nytimes-us-lift-sudan-sanctions.html'];
+export const QUICK_READING_PAGES = ['guardian-maori-whale-strandings.html'];
+
 export interface RunCounts {
   /** Loads per variant and page in the headline table (the median of these is reported). */
   headline: number;
@@ -75,6 +79,8 @@ export interface RunCounts {
   packs: number;
   pageSize: number;
   growth: number;
+  /** Reviews of "Add this article" per article, each in a fresh browser. */
+  reading: number;
 }
 
 /**
@@ -82,8 +88,8 @@ export interface RunCounts {
  * budget below). The page-size and growth tables get 3: a 5 MB page takes Backstory about 30 s
  * per load on a busy 2-core machine, and five of each would double the run's ten minutes.
  */
-export const FULL_RUNS: RunCounts = { headline: 5, kb: 5, packs: 5, pageSize: 3, growth: 3 };
-export const QUICK_RUNS: RunCounts = { headline: 1, kb: 1, packs: 1, pageSize: 1, growth: 1 };
+export const FULL_RUNS: RunCounts = { headline: 5, kb: 5, packs: 5, pageSize: 3, growth: 3, reading: 5 };
+export const QUICK_RUNS: RunCounts = { headline: 1, kb: 1, packs: 1, pageSize: 1, growth: 1, reading: 1 };
 
 /** Quick runs use fewer pages and sizes so the smoke test takes a few minutes. */
 export const QUICK_LARGE_PAGES = ['dailymail-mcphee-foster-house-hunting.html'];

@@ -3,7 +3,7 @@
  * page without extension, in headless Chromium, offline. Writes bench/results.md.
  *
  *   --quick            smoke run: fewer pages, sizes and runs (a few minutes)
- *   --suites=a,b       only these of: headline, kb, packs, size, growth (default: all)
+ *   --suites=a,b       only these of: headline, kb, packs, size, growth, reading (default: all)
  */
 import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -16,7 +16,7 @@ import {
   BACKSTORY_COPY_DIR, BUILD_DIR, CORPUS_DIR, FULL_RUNS, GROWTH_BATCHES, GROWTH_BATCH_PARAGRAPHS, GROWTH_GROUP,
   GROWTH_INITIAL_PARAGRAPHS, GROWTH_INTERVAL_MS, KB_PAGE_TEXT_BYTES, KB_SIZES, PACK_COUNT, PACK_ENTITIES,
   LARGE_PAGES, NO_NAME_PAGES, PAGE_TEXT_SIZES, QUICK_KB_SIZES, QUICK_LARGE_PAGES, QUICK_NO_NAME_PAGES, QUICK_PAGE_TEXT_SIZES,
-  QUICK_RUNS, RESULTS_FILE, ROOT, SLOW_REFERENCE_BUDGET_MS, SLOW_REFERENCE_CAP_MS, type RunCounts,
+  QUICK_READING_PAGES, QUICK_RUNS, READING_PAGES, RESULTS_FILE, ROOT, SLOW_REFERENCE_BUDGET_MS, SLOW_REFERENCE_CAP_MS, type RunCounts,
 } from './config';
 import { builtInData, scaledData } from './kb';
 import { runMatrix, WARMUP_HTML, WARMUP_PATH, type MatrixResults, type Target, type Variant } from './matrix';
@@ -27,11 +27,12 @@ import { costCell, costRatio, figures, heapAdded, speedup, table, type Figures }
 import { sourceMapper } from './sourcemap';
 import { fmt, num, spread } from './stats';
 import { buildBackstory, buildReference, contentScriptBreakdown } from './variants';
+import { ARTICLE_WORDS, READY_TARGET_MS, readyCell, registerArticle, reviewSpeed, type ReadingFigures } from './reading';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const suitesArg = args.find((a) => a.startsWith('--suites='))?.slice('--suites='.length);
-const suites = new Set(suitesArg ? suitesArg.split(',') : ['headline', 'kb', 'packs', 'size', 'growth']);
+const suites = new Set(suitesArg ? suitesArg.split(',') : ['headline', 'kb', 'packs', 'size', 'growth', 'reading']);
 const runs: RunCounts = quick ? QUICK_RUNS : FULL_RUNS;
 
 const NAMES = { base: 'no extension', backstory: 'Backstory', a: 'A: mark.js per keyword', b: 'B: minimal' };
@@ -399,6 +400,31 @@ ${fmt(f.longestCpu, ' ms')} CPU; Backstory's own work in one task: ${fmt(f.longe
 ${table(['batches', 'paragraphs on the page', 'Backstory CPU ms per batch'], rows)}`);
 }
 
+async function readingSpeed(server: StaticServer, backstoryDir: string) {
+  const articles: [string, string][] = [
+    [`generated article (${num(ARTICLE_WORDS)}+ words)`, registerArticle(server)],
+    ...(quick ? QUICK_READING_PAGES : READING_PAGES).map((p): [string, string] => [pageLabel(p), server.url(`/corpus/${p}`)]),
+  ];
+  const all: ReadingFigures[] = [];
+  for (const [label, url] of articles) {
+    log(`reading: review of ${label}, ${runs.reading} loads`);
+    all.push(await reviewSpeed(backstoryDir, label, url, runs.reading));
+  }
+  const generated = all[0]!;
+  check(
+    `"Add this article": a ${num(ARTICLE_WORDS)}-word article extracted and ready for review ≤ ${num(READY_TARGET_MS)} ms (worst load)`,
+    readyCell(generated),
+    generated.ready ? generated.ready.max <= READY_TARGET_MS : null,
+  );
+  sections.push(`## "Add this article": time to review
+
+From opening the review page to its list of names on screen (the page's own \`backstory:review-ready\`
+mark): loading the review bundle, asking the tab for its page, Readability, finding and describing
+the names, rendering. A fresh browser for every load (no code cache), median (min–max).
+
+${table(['article', 'words on the page', 'ready for review', 'outcome (last load)'], all.map((f) => [f.label, num(f.words), readyCell(f), f.outcome]))}`);
+}
+
 async function bundleSizes(distDir: string) {
   const files = (await readdir(distDir)).filter((f) => /\.(js|css|html)$/.test(f)).sort();
   const rows: string[][] = [];
@@ -449,6 +475,7 @@ ${hotspots(all, path.join(backstoryDir, 'content.js.map'), 12)}`);
       ['packs', () => packsCost(server, warmup, backstoryDir)],
       ['size', () => pageSizeScaling(server, warmup, backstoryDir, refs.b)],
       ['growth', () => growth(server, warmup, backstoryDir)],
+      ['reading', () => readingSpeed(server, backstoryDir)],
     ];
     for (const [suite, run] of rest) {
       if (!suites.has(suite)) continue;

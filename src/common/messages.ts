@@ -25,7 +25,19 @@ export type Message =
   /** content/popup → background: open the full background of an entity in an extension page. */
   | { type: 'open-background'; id: string }
   /** content (hover card) → background: the full background of one entity from every enabled pack. */
-  | { type: 'get-entity'; id: string };
+  | { type: 'get-entity'; id: string }
+  /** review page → content: the page as it is now, for "Add this article" (read on request only). */
+  | { type: 'get-page-snapshot' };
+
+/** A page's markup and address, taken when the reader asks to add it. */
+export interface PageSnapshot {
+  /** The document's markup (serialised <html> element), with whatever the page's scripts built. */
+  html: string;
+  /** The page's address as loaded, before any canonical address the page declares. */
+  url: string;
+  /** The document's content type: an article can only come from an HTML page. */
+  contentType: string;
+}
 
 export interface PageNamesReply {
   names: FoundName[];
@@ -75,6 +87,7 @@ export interface Replies {
   'open-background': void;
   /** Null when the id is not in the knowledge base. */
   'get-entity': EntityBackground | null;
+  'get-page-snapshot': PageSnapshot;
 }
 
 export type MessageOf<T extends Message['type']> = Extract<Message, { type: T }>;

@@ -117,6 +117,9 @@ async function main(): Promise<void> {
       card.announce(active ? 'Backstory highlighting on' : 'Backstory highlighting off');
       return { active };
     },
+    // Only on the reader's request ("Add this article"): the review page parses and extracts it,
+    // so none of the extraction code is loaded on pages that are only read.
+    'get-page-snapshot': () => ({ html: document.documentElement.outerHTML, url: location.href, contentType: document.contentType }),
     'jump-to-mention': (m) => {
       const mark = adjacentMark(highlighter.marks(), document.activeElement, m.direction);
       if (!mark) {

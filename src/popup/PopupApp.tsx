@@ -8,6 +8,7 @@ import browser from 'webextension-polyfill';
 import type { Message } from '../common/messages';
 import { withMuted, type Settings } from '../common/settings';
 import { loadSettings, saveSettings, watchSettings } from '../common/settings-store';
+import { AddArticle } from './AddArticle';
 import { EntityPage } from './EntityPage';
 import { EntityRow } from './EntityRow';
 import { KnowledgeContext, useEnabledKnowledge, useKnowledge } from './knowledge';
@@ -152,6 +153,7 @@ function PagePopup({ tabId }: { tabId: number | null }) {
           )}
         </section>
       )}
+      {page.status === 'ok' && <AddArticle tabId={page.tabId} closeAfter={tabId === null} />}
       {settings && page.status !== 'loading' && (
         <PageSwitches
           settings={settings}

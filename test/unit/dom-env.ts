@@ -8,7 +8,7 @@ export function installDom(html = '<!doctype html><html><head></head><body></bod
   const window = new Window({ url: 'https://example.test/' });
   window.document.write(html);
   const g = globalThis as Record<string, unknown>;
-  for (const key of ['document', 'Node', 'NodeList', 'NodeFilter', 'Text', 'Element', 'HTMLElement', 'HTMLIFrameElement', 'MutationObserver']) {
+  for (const key of ['document', 'Node', 'NodeList', 'NodeFilter', 'Text', 'Element', 'HTMLElement', 'HTMLIFrameElement', 'MutationObserver', 'DOMParser']) {
     g[key] = (window as unknown as Record<string, unknown>)[key];
   }
   g.window = window;

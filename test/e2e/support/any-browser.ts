@@ -28,6 +28,12 @@ export interface AnySession {
   open(url: string): Promise<AnyPage>;
   /** Writes the extension's settings (storage.sync "settings") as an extension page would. */
   setSettings(settings: unknown): Promise<void>;
+  /** Opens an extension page (popup.html?tab=3, review.html…) in a new tab; waits for `ready`. */
+  openExtension(file: string, ready: string): Promise<AnyPage>;
+  /** chrome-extension://<id>/<file> or moz-extension://<uuid>/<file> */
+  extensionUrl(file: string): string;
+  /** The id of the newest tab showing `url`, looked up through the extension API. */
+  tabIdOf(url: string): Promise<number>;
   offLoopback(): string[];
   pageErrors: string[];
   close(): Promise<void>;
@@ -65,8 +71,16 @@ export interface LaunchOptions {
 }
 
 export async function launch(name: BrowserName, options: LaunchOptions = {}): Promise<AnySession> {
+  /** An extension page for look-ups through the extension API (BiDi does not reach the background). */
+  let lookup: AnyPage | undefined;
   if (name === 'chromium') {
     const s = await launchChromium(options);
+    const openExtension = async (file: string, ready: string) => {
+      const page = await s.newPage();
+      await page.goto(s.extensionUrl(file));
+      await page.waitForSelector(ready, { timeout: EXTENSION_PAGE_WAIT_MS });
+      return wrap(page);
+    };
     return {
       name,
       chromium: s,
@@ -81,6 +95,18 @@ export async function launch(name: BrowserName, options: LaunchOptions = {}): Pr
         await page.goto(s.extensionUrl('options.html'));
         await page.evaluate((v) => (globalThis as unknown as StorageGlobal).chrome.storage.sync.set({ settings: v }), settings);
         await page.close();
+      },
+      openExtension,
+      extensionUrl: (file) => s.extensionUrl(file),
+      async tabIdOf(url) {
+        // An extension page rather than the worker, which stops when idle. Chromium hides the
+        // address of tabs from an extension without the "tabs" permission, so the tab is brought
+        // to the front and looked up as the active one.
+        lookup ??= await openExtension('options.html', 'body');
+        const page = s.context.pages().filter((p) => p.url() === url).pop();
+        if (!page) throw new Error(`no tab shows ${url}`);
+        await page.bringToFront();
+        return activeTabId(lookup);
       },
       offLoopback: () => s.offLoopback(),
       pageErrors: s.pageErrors,
@@ -101,10 +127,44 @@ export async function launch(name: BrowserName, options: LaunchOptions = {}): Pr
       await page.evaluate((v) => (globalThis as unknown as StorageGlobal).browser.storage.sync.set({ settings: v }), settings);
       await page.close();
     },
+    async openExtension(file, ready) {
+      return wrap(await s.openExtensionPage(file, ready, EXTENSION_PAGE_WAIT_MS));
+    },
+    extensionUrl: (file) => s.extensionUrl(file),
+    async tabIdOf(url) {
+      lookup ??= wrap(await s.openExtensionPage('options.html', 'body', EXTENSION_PAGE_WAIT_MS));
+      return newestTabId(lookup, url);
+    },
     offLoopback: () => s.offLoopback(),
     pageErrors: s.pageErrors,
     close: () => s.close(),
   };
+}
+
+const EXTENSION_PAGE_WAIT_MS = 15_000;
+
+type TabsGlobal = { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
+
+/** The active tab of the last focused window. */
+async function activeTabId(page: AnyPage): Promise<number> {
+  const id = await page.evaluate(async () => {
+    const g = globalThis as unknown as { browser?: TabsGlobal; chrome: TabsGlobal };
+    const [tab] = await (g.browser ?? g.chrome).tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id ?? null;
+  }, null);
+  if (typeof id !== 'number') throw new Error('no active tab');
+  return id;
+}
+
+/** The newest tab showing `url` (a closed test page may still be listed for a moment). */
+async function newestTabId(page: AnyPage, url: string): Promise<number> {
+  const id = await page.evaluate(async (wanted: string) => {
+    const g = globalThis as unknown as { browser?: TabsGlobal; chrome: TabsGlobal };
+    const tabs = await (g.browser ?? g.chrome).tabs.query({});
+    return tabs.filter((t) => t.url === wanted && t.id !== undefined).map((t) => t.id!).sort((a, b) => a - b).pop() ?? null;
+  }, url);
+  if (typeof id !== 'number') throw new Error(`no tab shows ${url}`);
+  return id;
 }
 
 /**
