@@ -21,6 +21,13 @@ describe('appositive', () => {
     ['Quill, who said little, left.', 'Quill', undefined],
     ['Ukraine, Europe, a slowdown in his view, and more.', 'Europe', undefined],
     ['Quill said the deal was done.', 'Quill', undefined],
+    ['Ingrid Halvorsen, Norway’s fisheries minister, signed the accord.', 'Ingrid Halvorsen', 'Norway’s fisheries minister'],
+    ["Tomas Quill, the Estavian Republic's envoy, left.", 'Tomas Quill', "the Estavian Republic's envoy"],
+    ['He met China’s foreign minister, Wang Yi, in Bali.', 'Wang Yi', 'China’s foreign minister'],
+    ['She signed it with her Icelandic counterpart, Einar Thorvaldsson, in Tromsø.', 'Einar Thorvaldsson', 'her Icelandic counterpart'],
+    ['Quill, her rival, left.', 'Quill', 'her rival'],
+    ['Quill, Osterholt, Brandt and others left.', 'Quill', undefined],
+    ['Quill, his party said, would stand.', 'Quill', undefined],
   ];
   for (const [sentence, name, want] of cases) {
     test(`${name} in "${sentence}"`, () => {

@@ -61,22 +61,32 @@ const TYPE_LINE: Record<CandidateType, string> = {
 const wordCount = (t: string) => t.trim().split(/\s+/).filter(Boolean).length;
 const capitalise = (t: string) => (t === '' ? t : t[0]!.toUpperCase() + t.slice(1));
 
+/**
+ * What may open a description: an article ("the US secretary of state"), a possessive pronoun
+ * ("her Icelandic counterpart") or a possessive name ("Norway’s fisheries minister").
+ */
+const OPENER = String.raw`(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|(?:\p{Lu}[\p{L}\p{M}.-]*\s){0,3}\p{Lu}[\p{L}\p{M}.-]*['’]s)`;
+const FOLLOWING = new RegExp(String.raw`^,\s+(${OPENER}\s[^,;:“”"()]{2,120}?)\s*(?:,|;|\)|—|–|\.$)`, 'u');
+const BEFORE = new RegExp(String.raw`(?:^|[,(—–]\s*|\s)(${OPENER}\s[^,;:“”"()]{2,120}),\s*$`, 'u');
+const OPENERS = new RegExp(String.raw`(?<![\p{L}\p{M}])${OPENER}\s`, 'gu');
+/** The stop words of a description, read after its opener (which may itself be "her"). */
+const isClause = (phrase: string) => DESCRIPTION_STOP.test(phrase.replace(/^(?:his|her|its|their)\s/i, ''));
+const usable = (phrase: string | undefined): phrase is string => !!phrase && wordCount(phrase) <= MAX_DESCRIPTION_WORDS && !isClause(phrase);
+
 /** A description in the article's words next to one mention, if the sentence gives one. */
 export function appositive(sentence: string, start: number, end: number): string | undefined {
   const after = sentence.slice(end).replace(/^['’]s\b/, '');
-  const following = /^,\s+((?:the|a|an)\s[^,;:“”"()]{2,120}?)\s*(?:,|;|\)|—|–|\.$)/u.exec(after)?.[1];
-  if (following && wordCount(following) <= MAX_DESCRIPTION_WORDS && !DESCRIPTION_STOP.test(following)) return following;
+  const following = FOLLOWING.exec(after)?.[1];
+  if (usable(following) && /^[a-z]|['’]s\s/u.test(following)) return following;
   const isA = /^\s+(?:is|was)\s+((?:a|an|the)\s[^,;:“”"()]{2,120}?)\s*(?:,|;|\.|$)/u.exec(after)?.[1];
-  if (isA && wordCount(isA) <= MAX_DESCRIPTION_WORDS && !DESCRIPTION_STOP.test(isA)) return isA;
-  // "… to the Chinese foreign minister, Wang Yi, about …": the phrase before, up to its article.
+  if (usable(isA)) return isA;
+  // "… to the Chinese foreign minister, Wang Yi, about …": the phrase before, from its last opener.
   if (/^(?:['’]s)?\s*[,.;)]/.test(sentence.slice(end)) || end === sentence.length) {
-    const before = sentence.slice(0, start);
-    const m = /(?:^|[,(—–]\s*|\s)((?:[Tt]he|[Aa]n?)\s[^,;:“”"()]{2,120}),\s*$/u.exec(before);
-    if (m) {
-      const phrase = m[1]!;
-      const lastArticle = [...phrase.matchAll(/\b(?:[Tt]he|[Aa]n?)\s/g)].at(-1)?.index ?? 0;
-      const cut = phrase.slice(lastArticle);
-      if (wordCount(cut) <= MAX_DESCRIPTION_WORDS && !DESCRIPTION_STOP.test(cut)) return cut;
+    const phrase = BEFORE.exec(sentence.slice(0, start))?.[1];
+    if (phrase) {
+      const lastOpener = [...phrase.matchAll(OPENERS)].at(-1)?.index ?? 0;
+      const cut = phrase.slice(lastOpener);
+      if (usable(cut)) return cut;
     }
   }
   return undefined;
