@@ -120,11 +120,14 @@ describe('ids', () => {
     assert.equal(kebabId('Whangārei'), 'whangarei');
   });
 
-  test('the pack id: stable for one URL, different for another, from the headline without one', () => {
-    const a = readingPackId('Norland and Estavia agree ferry link', 'https://herald.example/ferry');
-    assert.equal(a, `reading-norland-and-estavia-agree-ferry-${shortHash('https://herald.example/ferry')}`);
-    assert.equal(readingPackId('A changed headline', 'https://herald.example/ferry').endsWith(shortHash('https://herald.example/ferry')), true);
-    assert.notEqual(readingPackId('Norland and Estavia agree ferry link', 'https://herald.example/other'), a);
+  test('the pack id: from the address alone (a changed headline keeps it), from the headline without one', () => {
+    const url = 'https://herald.example/world/2026/nov/02/norland-estavia-ferry-link-deal';
+    const a = readingPackId('Norland and Estavia agree ferry link', url);
+    assert.equal(a, `reading-norland-estavia-ferry-link-deal-${shortHash(url)}`);
+    assert.equal(readingPackId('A changed headline', url), a);
+    assert.equal(readingPackId('Norland and Estavia agree ferry link', `${url}#comments`), a, 'a #fragment is the same article');
+    assert.notEqual(readingPackId('Norland and Estavia agree ferry link', 'https://herald.example/other-story'), a);
+    assert.equal(readingPackId('Any', 'https://herald.example/article/123456.html'), `reading-herald-example-${shortHash('https://herald.example/article/123456.html')}`, 'a number is no name: the host instead');
     assert.match(readingPackId('Norland and Estavia agree ferry link', undefined), /^reading-norland-and-estavia-agree-ferry-[0-9a-f]{8}$/);
     assert.match(a, /^[a-z0-9]+(?:-[a-z0-9]+)*$/);
   });

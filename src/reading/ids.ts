@@ -31,8 +31,24 @@ export function shortHash(text: string): string {
   return h.toString(16).padStart(8, '0');
 }
 
-/** "reading-<first words of the headline>-<hash of the URL, or of the headline without one>". */
+/**
+ * "reading-<words>-<hash>". With an address, both come from the address alone (its last path
+ * segment's words, else its host; the hash of the address without its #fragment), so the same
+ * article added again, even under a changed headline, gets the same id. Without one, from the
+ * headline.
+ */
 export function readingPackId(headline: string, url: string | undefined): string {
-  const slug = kebabId(headline).split('-').filter(Boolean).slice(0, PACK_ID_WORDS).join('-');
-  return ['reading', slug, shortHash(url ?? `headline:${headline}`)].filter(Boolean).join('-');
+  const words = (text: string) => kebabId(text).split('-').filter(Boolean).slice(0, PACK_ID_WORDS).join('-');
+  if (url === undefined) return ['reading', words(headline), shortHash(`headline:${headline}`)].filter(Boolean).join('-');
+  const address = url.replace(/#.*$/s, '');
+  let slug = '';
+  try {
+    const parsed = new URL(address);
+    const segment = parsed.pathname.split('/').filter(Boolean).pop() ?? '';
+    const named = decodeURIComponent(segment).replace(/\.[a-z0-9]{2,5}$/i, '');
+    slug = /[a-z]{3}/i.test(named) ? words(named) : words(parsed.hostname.replace(/^www\./, ''));
+  } catch {
+    slug = '';
+  }
+  return ['reading', slug, shortHash(address)].filter(Boolean).join('-');
 }
