@@ -34,6 +34,8 @@ const ENTRIES = {
   background: 'src/background/index.ts',
   popup: 'src/popup/index.tsx',
   options: 'src/options/index.tsx',
+  // The options page's Worker for the slow work on packs (src/common/pack-engine.ts).
+  'pack-worker': 'src/worker/pack-worker.ts',
 };
 /** Static files copied as they are: [source, destination inside the browser folder]. */
 const STATIC = [

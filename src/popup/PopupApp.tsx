@@ -7,7 +7,8 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { Message } from '../common/messages';
 import type { Settings } from '../common/settings';
-import { loadSettings, saveSettings, watchSettings } from '../common/settings-store';
+import { loadSettings, loadSyncStatus, updateSettings, watchSettings, watchSyncStatus } from '../common/settings-store';
+import { syncStatusMessages, type SyncStatus } from '../common/settings-items';
 import { EntityPage } from './EntityPage';
 import { EntityRow } from './EntityRow';
 import { KnowledgeContext, useEnabledKnowledge, useKnowledge } from './knowledge';
@@ -52,6 +53,7 @@ function PagePopup({ tabId }: { tabId: number | null }) {
   const [page, setPage] = useState<PageState>({ status: 'loading' });
   const [settings, setSettings] = useState<Settings | null>(null);
   const [query, setQuery] = useState('');
+  const [sync, setSync] = useState<SyncStatus | null>(null);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const { index } = useKnowledge();
 
@@ -62,7 +64,9 @@ function PagePopup({ tabId }: { tabId: number | null }) {
   useEffect(() => {
     refresh();
     void loadSettings().then((p) => setSettings(p.settings));
+    void loadSyncStatus().then(setSync);
     const stop = new AbortController();
+    watchSyncStatus(setSync, stop.signal);
     watchSettings((s) => {
       setSettings(s);
       // The content script applies the change; ask again for what the page now shows.
@@ -85,9 +89,10 @@ function PagePopup({ tabId }: { tabId: number | null }) {
   const show = (id: string) => {
     if (page.status === 'ok') void sendToTab(page.tabId, { type: 'show-next-mention', id }).catch(() => undefined);
   };
-  const update = (next: Settings) => {
-    setSettings(next);
-    void saveSettings(next);
+  /** Changes only what the reader changed, on the freshest settings (another window may have changed others). */
+  const update = (change: (s: Settings) => Settings) => {
+    setSettings((s) => (s ? change(s) : s));
+    void updateSettings(change).catch(() => undefined);
   };
 
   const rows = page.status === 'ok' && page.reply.active ? nameRows(page.reply.names, (id) => index.entity(id)?.backgrounds[0]?.entity) : [];
@@ -133,10 +138,15 @@ function PagePopup({ tabId }: { tabId: number | null }) {
         <PageSwitches
           settings={settings}
           hostname={hostname}
-          onSiteEnabled={(on) => hostname && update(withSiteEnabled(settings, hostname, on))}
-          onFirstMentionOnly={(on) => update({ ...settings, firstMentionOnly: on })}
+          onSiteEnabled={(on) => hostname && update((s) => withSiteEnabled(s, hostname, on))}
+          onFirstMentionOnly={(on) => update((s) => ({ ...s, firstMentionOnly: on }))}
         />
       )}
+      {syncStatusMessages(sync).map((m, i) => (
+        <p class="note sync-status" role="status" key={i}>
+          {m}
+        </p>
+      ))}
       <StoryOverview />
       <p class="footer">
         <button type="button" class="linkish" onClick={() => void browser.runtime.openOptionsPage()}>
