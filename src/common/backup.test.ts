@@ -129,7 +129,7 @@ test('the matcher of a restored backup cannot be stored: packs and settings as t
   fake.local.failNextSetOf = 'compiledMatcher';
   const result = await store.restoreBackup(preview.preview.token, 'replace', preview.preview.settings);
   assert.ok(!result.ok);
-  assert.match(result.error, /The backup could not be stored \(QUOTA_BYTES quota exceeded\); nothing was changed\./);
+  assert.match(result.error, /The backup could not be stored \(Resource::kQuotaBytes quota exceeded\); nothing was changed\./);
   assert.equal(JSON.stringify(await state()), before);
 });
 

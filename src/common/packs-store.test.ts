@@ -128,7 +128,7 @@ test('storage.local full when storing the compiled matcher: the pack and its swi
   fake.local.failNextSetOf = 'compiledMatcher';
   const result = await store.importPack(file(JSON.stringify(withId('other'))), 'other.json');
   assert.ok(!result.ok);
-  assert.match(result.error, /other\.json could not be stored \(QUOTA_BYTES quota exceeded\); nothing was changed\./);
+  assert.match(result.error, /other\.json could not be stored \(Resource::kQuotaBytes quota exceeded\); nothing was changed\./);
   assert.equal(await snapshot(), before);
   fake.local.failNextSetOf = 'compiledMatcher';
   const off = await store.setPackEnabled('harbour-pact', false);

@@ -198,7 +198,11 @@ export function planFlush(sync: Items, pending: Ops): FlushPlan {
   return { set, remove, deviceOnly };
 }
 
-/** Why a write to storage.sync failed, from the browser's message. */
+/**
+ * Why a write to storage.sync failed, from the browser's message: Chromium says "This request
+ * exceeds the MAX_WRITE_OPERATIONS_PER_MINUTE quota." or "Resource::kQuotaBytes quota exceeded",
+ * Firefox "QuotaExceededError: storage.sync API call exceeded its quota limitations."
+ */
 export type SyncProblem = 'minute' | 'hour' | 'full' | 'unavailable';
 
 export function classifySyncError(message: string): SyncProblem {

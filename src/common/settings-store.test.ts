@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { installFakeExtension } from '../../test/unit/fake-extension';
-import { FakeArea, FakeLocks, LOCAL_QUOTA, SYNC_QUOTA } from '../../test/unit/fake-storage';
+import { FakeArea, FakeLocks, FIREFOX_SYNC_QUOTA, LOCAL_QUOTA, SYNC_QUOTA } from '../../test/unit/fake-storage';
 import { defaultSettings, type Settings } from './settings';
 import { syncStatusMessages } from './settings-items';
 
@@ -120,6 +120,28 @@ test('more sites than storage.sync holds: the newest stay on this device, said s
   assert.equal(after.deviceOnly.disabledSites, 0);
   assert.equal(siteKeys().length, 400);
   assert.deepEqual(syncStatusMessages(after), []);
+});
+
+test('Firefox: storage.sync full says nothing but "QuotaExceededError"; what did not fit stays on this device all the same', async () => {
+  fake.sync.reset(FIREFOX_SYNC_QUOTA);
+  // Another device filled storage.sync meanwhile: the plan thought there was room.
+  fake.sync.items = Object.fromEntries(Array.from({ length: 511 }, (_, i) => [`other-${i}`, i]));
+  await addSite('example.com');
+  await addSite('example.org');
+  const status = await store.flushSettings();
+  assert.equal(status.problem, null);
+  assert.equal(status.deviceOnly.disabledSites, 2, 'the plan leaves out what the quota would refuse');
+  fake.sync.items = {};
+  await store.updateSettings((s) => ({ ...s, style: 'tint' }));
+  // Filled between the plan and the write: the browser refuses.
+  fake.sync.beforeOp = async (op) => {
+    if (op === 'set') fake.sync.items = Object.fromEntries(Array.from({ length: 512 }, (_, i) => [`other-${i}`, i]));
+  };
+  const full = await store.flushSettings();
+  fake.sync.beforeOp = null;
+  assert.equal(full.problem, 'full');
+  assert.deepEqual((await store.loadSettings()).settings.disabledSites, ['example.com', 'example.org']);
+  assert.equal((await store.loadSettings()).settings.style, 'tint');
 });
 
 test('storage.sync unavailable: the change stays on this device, and the reader is told', async () => {

@@ -1,8 +1,9 @@
 /**
  * A fake browser.storage area for unit tests that enforces the browsers' quotas and throws their
- * errors (Chrome's messages): total bytes, bytes per item, item count, and write operations per
- * minute and per hour (each set, remove or clear call is one). Also a fake Web Locks manager, and
- * a hook to interleave the operations of several callers as a test chooses.
+ * errors, word for word (Chromium 156's, or Firefox ESR 153's: see FIREFOX_SYNC_QUOTA): total
+ * bytes, bytes per item, item count, and write operations per minute and per hour (each set,
+ * remove or clear call is one). Also a fake Web Locks manager, and a hook to interleave the
+ * operations of several callers as a test chooses.
  */
 
 export interface AreaQuota {
@@ -13,10 +14,15 @@ export interface AreaQuota {
   items?: number;
   writesPerMinute?: number;
   writesPerHour?: number;
+  /** Firefox says the same for every quota. */
+  firefox?: boolean;
 }
 
-/** chrome.storage.sync (Chrome 156; Firefox enforces the first three, no write rates). */
+/** chrome.storage.sync in Chromium 156. */
 export const SYNC_QUOTA: AreaQuota = { bytes: 102_400, bytesPerItem: 8_192, items: 512, writesPerMinute: 120, writesPerHour: 1_800 };
+/** browser.storage.sync in Firefox ESR 153: the same sizes, no write rates. */
+export const FIREFOX_SYNC_QUOTA: AreaQuota = { bytes: 102_400, bytesPerItem: 8_192, items: 512, firefox: true };
+const FIREFOX_QUOTA_ERROR = 'QuotaExceededError: storage.sync API call exceeded its quota limitations.';
 /** chrome.storage.local without the unlimitedStorage permission. */
 export const LOCAL_QUOTA: AreaQuota = { bytes: 10_485_760 };
 
@@ -64,12 +70,16 @@ export class FakeArea {
     this.now = () => Date.now();
   }
 
+  private quotaError(resource: string): Error {
+    return new Error(this.quota.firefox ? FIREFOX_QUOTA_ERROR : `Resource::${resource} quota exceeded`);
+  }
+
   private countWrite(): void {
     const now = this.now();
     this.writeTimes = this.writeTimes.filter((t) => now - t < HOUR_MS);
     const lastMinute = this.writeTimes.filter((t) => now - t < MINUTE_MS).length;
-    if (this.quota.writesPerHour !== undefined && this.writeTimes.length >= this.quota.writesPerHour) throw new Error('MAX_WRITE_OPERATIONS_PER_HOUR quota exceeded');
-    if (this.quota.writesPerMinute !== undefined && lastMinute >= this.quota.writesPerMinute) throw new Error('MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded');
+    if (this.quota.writesPerHour !== undefined && this.writeTimes.length >= this.quota.writesPerHour) throw new Error('This request exceeds the MAX_WRITE_OPERATIONS_PER_HOUR quota.');
+    if (this.quota.writesPerMinute !== undefined && lastMinute >= this.quota.writesPerMinute) throw new Error('This request exceeds the MAX_WRITE_OPERATIONS_PER_MINUTE quota.');
     this.writeTimes.push(now);
   }
 
@@ -89,16 +99,16 @@ export class FakeArea {
     await this.beforeOp?.('set', Object.keys(values));
     if (this.failNextSetOf !== null && this.failNextSetOf in values) {
       this.failNextSetOf = null;
-      throw new Error('QUOTA_BYTES quota exceeded');
+      throw this.quotaError('kQuotaBytes');
     }
     this.countWrite();
     const copy = structuredClone(values);
     const next = { ...this.items, ...copy };
     for (const [k, v] of Object.entries(copy)) {
-      if (this.quota.bytesPerItem !== undefined && k.length + JSON.stringify(v).length > this.quota.bytesPerItem) throw new Error('QUOTA_BYTES_PER_ITEM quota exceeded');
+      if (this.quota.bytesPerItem !== undefined && k.length + JSON.stringify(v).length > this.quota.bytesPerItem) throw this.quotaError('kQuotaBytesPerItem');
     }
-    if (this.quota.bytes !== undefined && FakeArea.bytesOf(next) > this.quota.bytes) throw new Error('QUOTA_BYTES quota exceeded');
-    if (this.quota.items !== undefined && Object.keys(next).length > this.quota.items) throw new Error('MAX_ITEMS quota exceeded');
+    if (this.quota.bytes !== undefined && FakeArea.bytesOf(next) > this.quota.bytes) throw this.quotaError('kQuotaBytes');
+    if (this.quota.items !== undefined && Object.keys(next).length > this.quota.items) throw this.quotaError('kMaxItems');
     const changes: Record<string, Change> = {};
     for (const [k, v] of Object.entries(copy)) changes[k] = { oldValue: this.items[k], newValue: v };
     this.items = next;
