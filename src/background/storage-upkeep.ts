@@ -35,6 +35,9 @@ function scheduleFlush(delay = FLUSH_DELAY_MS): void {
   timer = setTimeout(() => {
     timer = undefined;
     void ready
+      // Packs first, each time: their 0.1.0 switches are in the 0.1.0 settings item the flush removes.
+      .then(() => migrateLegacyPacks().catch(() => null))
+      .then(() => repairSettings().catch(() => []))
       .then(flushSettings)
       .then((status) => {
         if (status.problem) {

@@ -52,12 +52,16 @@ export async function previewBackup(file: Blob, fileName: string): Promise<Resul
   const storedById = new Map(stored.map((m) => [m.id, m]));
   const add: PackLine[] = [];
   const replace: PackLine[] = [];
+  const switchOn: PackLine[] = [];
+  const switchOff: PackLine[] = [];
   let same = 0;
-  for (const { pack } of packs) {
+  for (const { pack, enable } of packs) {
     const line = lineOf({ id: pack.source.id, headline: pack.source.headline, outlet: pack.source.outlet });
-    if (!storedById.has(pack.source.id)) add.push(line);
-    else if (JSON.stringify(await readPack(db, pack.source.id)) === JSON.stringify(pack)) same++;
-    else replace.push(line);
+    const stored = storedById.get(pack.source.id);
+    if (!stored) add.push(line);
+    else if (JSON.stringify(await readPack(db, pack.source.id)) !== JSON.stringify(pack)) replace.push(line);
+    else if (enable !== (stored.enabledSeq !== null)) (enable ? switchOn : switchOff).push(line);
+    else same++;
   }
   const inBackup = new Set(packs.map((p) => p.pack.source.id));
   const remove = stored.filter((m) => !inBackup.has(m.id)).map(lineOf);
@@ -69,7 +73,7 @@ export async function previewBackup(file: Blob, fileName: string): Promise<Resul
     preview: {
       token,
       settings: read.backup.settings,
-      packs: { merge: { add, replace, remove: [], same }, replace: { add, replace, remove, same } },
+      packs: { merge: { add, replace, remove: [], switchOn, switchOff, same }, replace: { add, replace, remove, switchOn, switchOff, same } },
       exported: typeof exported === 'string' ? exported : null,
     },
   };

@@ -82,7 +82,7 @@ test('merge adds and replaces; replace also removes; the preview says which', as
   const preview = await read(text);
   assert.ok(preview.ok);
   const { merge, replace } = preview.preview.packs;
-  assert.deepEqual([merge.add.map((p) => p.id), merge.replace.map((p) => p.id), merge.remove, merge.same], [['reading-00002'], ['reading-00003'], [], 1]);
+  assert.deepEqual([merge.add.map((p) => p.id), merge.replace.map((p) => p.id), merge.remove, merge.switchOn, merge.switchOff, merge.same], [['reading-00002'], ['reading-00003'], [], [], [], 1]);
   assert.deepEqual(replace.remove.map((p) => p.id), ['reading-00004']);
   const now = (await settingsStore.loadSettings()).settings;
   const mergeSettings = previewSettings(now, restoredSettings(now, preview.preview.settings, 'merge'));

@@ -136,6 +136,9 @@ export interface PacksPreview {
   replace: PackLine[];
   /** Stored packs not in the backup (replace only). */
   remove: PackLine[];
-  /** Same id, same content. */
+  /** Same id and content, switched on or off by the backup. */
+  switchOn: PackLine[];
+  switchOff: PackLine[];
+  /** Same id, same content, same switch. */
   same: number;
 }

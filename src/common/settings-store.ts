@@ -107,7 +107,9 @@ export function flushSettings(): Promise<SyncStatus> {
     const before = (await browser.storage.local.get(SYNC_STATUS_KEY).catch(() => ({}) as Record<string, unknown>))[SYNC_STATUS_KEY];
     const update: Record<string, unknown> = {};
     if (JSON.stringify(left) !== JSON.stringify(pending)) update[PENDING_KEY] = left;
-    if (JSON.stringify(status) !== JSON.stringify(before)) update[SYNC_STATUS_KEY] = status;
+    const clean = !status.problem && status.waiting === 0 && status.deviceOnly.disabledSites + status.deviceOnly.mutedEntities === 0;
+    // A first run with nothing to say writes nothing.
+    if (JSON.stringify(status) !== JSON.stringify(before) && !(before === undefined && clean)) update[SYNC_STATUS_KEY] = status;
     if (Object.keys(update).length > 0) await browser.storage.local.set(update);
     return status;
   });

@@ -21,8 +21,6 @@ type State =
   | { kind: 'error'; text: string }
   | { kind: 'done'; text: string };
 
-const count = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
-
 function Names({ title, names }: { title: string; names: string[] }) {
   if (names.length === 0) return null;
   return (
@@ -95,7 +93,7 @@ export function BackupSection({ settings }: { settings: Settings }) {
     const packs = state.preview.packs[mode];
     const settingsChange = previewSettings(settings, restoredSettings(settings, state.preview.settings, mode));
     const nothing =
-      packs.add.length + packs.replace.length + packs.remove.length === 0 &&
+      packs.add.length + packs.replace.length + packs.remove.length + packs.switchOn.length + packs.switchOff.length === 0 &&
       settingsChange.changed.length + settingsChange.disabledSites.add.length + settingsChange.disabledSites.remove.length +
         settingsChange.mutedEntities.add.length + settingsChange.mutedEntities.remove.length === 0;
     preview = (
@@ -120,11 +118,14 @@ export function BackupSection({ settings }: { settings: Settings }) {
         </div>
         <ul class="backup-changes">
           <li class="backup-summary">
-            {`Packs: ${count(packs.add.length, 'added', 'added')}, ${count(packs.replace.length, 'replaced', 'replaced')}, ${count(packs.remove.length, 'removed', 'removed')}, ${count(packs.same, 'unchanged', 'unchanged')}.`}
+            {`Packs: ${packs.add.length.toLocaleString('en')} added, ${packs.replace.length.toLocaleString('en')} replaced, ${packs.remove.length.toLocaleString('en')} removed, ` +
+              `${(packs.switchOn.length + packs.switchOff.length).toLocaleString('en')} switched on or off, ${packs.same.toLocaleString('en')} unchanged.`}
           </li>
           <Names title="Packs added" names={packNames(packs.add)} />
           <Names title="Packs replaced" names={packNames(packs.replace)} />
           <Names title="Packs removed" names={packNames(packs.remove)} />
+          <Names title="Packs switched on" names={packNames(packs.switchOn)} />
+          <Names title="Packs switched off" names={packNames(packs.switchOff)} />
           <Names title="Settings changed" names={settingsChange.changed} />
           {listLines('Sites where Backstory is off', settingsChange.disabledSites)}
           {listLines('Muted names', settingsChange.mutedEntities)}

@@ -20,7 +20,7 @@ import {
   type PackMeta,
 } from '../common/packs-store';
 import { downloadText } from './download';
-import { builtInRow, entityCountLabel, FROM_LABELS, packRows, pageOf, type PackRow } from './pack-rows';
+import { builtInRow, entityCountLabel, FROM_LABELS, packRows, pageOf, readersPacks, type PackRow } from './pack-rows';
 
 type Outcome =
   | { kind: 'error'; text: string }
@@ -106,9 +106,9 @@ export function PackList() {
       return null;
     });
 
-  const all = metas ? packRows(builtInPack(), metas) : [];
+  const all = metas ? readersPacks(builtInPack(), metas) : [];
   const shown = pageOf(all, page);
-  const rows = [...(shown.page === 0 ? [builtInRow(builtInPack())] : []), ...shown.items];
+  const rows = [...(shown.page === 0 ? [builtInRow(builtInPack())] : []), ...packRows(shown.items)];
   return (
     <fieldset class="packs-section" aria-busy={busy || !metas}>
       <legend>Packs</legend>

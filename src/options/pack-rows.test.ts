@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { builtInRow, entityCountLabel, packRows, pageOf, shortDate } from './pack-rows';
+import { builtInRow, entityCountLabel, packRows, pageOf, readersPacks, shortDate } from './pack-rows';
 import type { Entity, KnowledgeBase } from '../kb/types';
 import type { PackMeta } from '../common/pack-db';
 
@@ -35,7 +35,7 @@ test('the built-in row, then the reader’s packs with their dates, origin and s
     added: '',
     from: 'built-in',
   });
-  const rows = packRows(pack('built-in', 2), [meta('b', { enabledSeq: 4, published: '2026-11-30T08:00:00Z' }), meta('a', { from: 'file' }), meta('built-in')]);
+  const rows = packRows(readersPacks(pack('built-in', 2), [meta('b', { enabledSeq: 4, published: '2026-11-30T08:00:00Z' }), meta('a', { from: 'file' }), meta('built-in')]));
   assert.deepEqual(
     rows.map((r) => [r.id, r.enabled, r.published, r.added, r.from]),
     [
