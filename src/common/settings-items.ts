@@ -111,23 +111,45 @@ export function applyOps(items: Items, ops: Ops): Items {
   return out;
 }
 
+/** Whether a 0.1.0 `settings` item is in force: in storage.sync, and not yet taken over by this device. */
+const legacyInForce = (sync: Items, pending: Ops): boolean => hasOwn(sync, LEGACY_KEY) && pending[LEGACY_KEY] !== null;
+
+/** A 0.1.0 item as items, with what had to be repaired in it. */
+function legacyItems(sync: Items): { items: Items; repairs: string[] } {
+  const legacy = parseSettings(sync[LEGACY_KEY]);
+  // The 0.1.0 list order becomes times 0, 1, 2…: older than anything added since.
+  return { items: settingsToItems(legacy.settings, {}, 0), repairs: legacy.repairs };
+}
+
 /**
  * The settings items in force: storage.sync's, replaced by a 0.1.0 `settings` item where one is
- * still there (written by 0.1.0, here or on another device, after anything of this layout), then
- * the pending changes of this device. Repairs of a damaged 0.1.0 item are returned with them.
+ * still in force (written by 0.1.0, here or on another device, after anything of this layout),
+ * then the pending changes of this device. Repairs of a damaged 0.1.0 item are returned with them.
  */
 export function effectiveItems(sync: Items, pending: Ops): { items: Items; repairs: string[] } {
   let base: Items = {};
   let repairs: string[] = [];
-  if (hasOwn(sync, LEGACY_KEY)) {
-    const legacy = parseSettings(sync[LEGACY_KEY]);
-    repairs = legacy.repairs;
-    // The 0.1.0 list order becomes times 0, 1, 2…: older than anything added since.
-    base = settingsToItems(legacy.settings, {}, 0);
-  } else {
-    for (const [k, v] of Object.entries(sync)) if (isSettingsKey(k)) base[k] = v;
-  }
-  return { items: applyOps(base, pending), repairs };
+  if (legacyInForce(sync, pending)) ({ items: base, repairs } = legacyItems(sync));
+  else for (const [k, v] of Object.entries(sync)) if (isSettingsKey(k)) base[k] = v;
+  const ops = { ...pending };
+  delete ops[LEGACY_KEY];
+  return { items: applyOps(base, ops), repairs };
+}
+
+/**
+ * The pending changes that take over a 0.1.0 item in force: its values (repaired), and a removal
+ * of the item itself. A writer does this first, under the lock, so that its own change is made on
+ * top and a later read never finds the 0.1.0 item, or its damage, in force again.
+ */
+export function adoptLegacy(sync: Items, pending: Ops): Ops {
+  if (!legacyInForce(sync, pending)) return pending;
+  const { items } = legacyItems(sync);
+  const perKey: Items = {};
+  for (const [k, v] of Object.entries(sync)) if (isSettingsKey(k)) perKey[k] = v;
+  const ops: Ops = { ...pending, [LEGACY_KEY]: null };
+  for (const [k, v] of Object.entries(items)) if (!hasOwn(pending, k) && JSON.stringify(perKey[k]) !== JSON.stringify(v)) ops[k] = v;
+  for (const k of Object.keys(perKey)) if (!hasOwn(items, k) && !hasOwn(pending, k)) ops[k] = null;
+  return ops;
 }
 
 /** The settings stored in these areas, made safe, with what had to be repaired. */

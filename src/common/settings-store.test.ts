@@ -176,6 +176,21 @@ test('damaged items are read safely, then repaired in storage with a notice', as
   assert.deepEqual((await store.loadSettings()).repairs, []);
 });
 
+test('a damaged 0.1.0 item is repaired once: the repair takes it over, so the next read finds nothing to repair', async () => {
+  fake.sync.items = { settings: { version: 1, style: 'sparkle', disabledSites: ['example.com', 5], enabledPacks: [] } };
+  const repairs = await store.repairSettings();
+  assert.ok(repairs.some((r) => /Highlight style was invalid/.test(r)));
+  assert.deepEqual(await store.repairSettings(), [], 'nothing left to repair, before any flush');
+  const { settings } = await store.loadSettings();
+  assert.deepEqual(settings.disabledSites, ['example.com']);
+  // A change made now lands on the repaired values, and the flush removes the 0.1.0 item.
+  await store.updateSettings((s) => ({ ...s, style: 'tint' }));
+  await store.flushSettings();
+  assert.equal('settings' in fake.sync.items, false);
+  assert.equal(fake.sync.items.style, 'tint');
+  assert.deepEqual(siteKeys(), ['site:example.com']);
+});
+
 test('reset writes the defaults over everything, in one flush', async () => {
   await store.updateSettings((s) => ({ ...s, style: 'tint', disabledSites: ['a.com', 'b.com'], mutedEntities: ['wang-yi'] }));
   await store.flushSettings();

@@ -11,7 +11,7 @@
  * read.
  */
 import browser from 'webextension-polyfill';
-import { readSettings, diffToSettings, effectiveItems, planFlush, classifySyncError, countLists, LEGACY_KEY, type Items, type Ops, type SyncStatus } from './settings-items';
+import { adoptLegacy, readSettings, diffToSettings, effectiveItems, planFlush, classifySyncError, countLists, LEGACY_KEY, type Items, type Ops, type SyncStatus } from './settings-items';
 import type { ParsedSettings, Settings } from './settings';
 import { withLock } from './web-lock';
 
@@ -48,12 +48,12 @@ export async function loadSettings(): Promise<ParsedSettings> {
  */
 export function updateSettings(change: (settings: Settings) => Settings): Promise<Settings> {
   return withLock(LOCK, async () => {
-    const { sync, pending } = await readAreas();
+    const { sync, pending: stored } = await readAreas();
+    const pending = adoptLegacy(sync, stored);
     const current = readSettings(sync, pending).settings;
-    const next = change(current);
-    const ops = diffToSettings(effectiveItems(sync, pending).items, next);
-    if (Object.keys(ops).length > 0) await browser.storage.local.set({ [PENDING_KEY]: { ...pending, ...ops } });
-    return readSettings(sync, { ...pending, ...ops }).settings;
+    const next = { ...pending, ...diffToSettings(effectiveItems(sync, pending).items, change(current)) };
+    if (JSON.stringify(next) !== JSON.stringify(stored)) await browser.storage.local.set({ [PENDING_KEY]: next });
+    return readSettings(sync, next).settings;
   });
 }
 
@@ -63,11 +63,12 @@ export function updateSettings(change: (settings: Settings) => Settings): Promis
  */
 export function repairSettings(): Promise<string[]> {
   return withLock(LOCK, async () => {
-    const { sync, pending } = await readAreas();
-    const { settings, repairs } = readSettings(sync, pending);
+    const { sync, pending: stored } = await readAreas();
+    const { settings, repairs } = readSettings(sync, stored);
     if (repairs.length === 0) return [];
-    const ops = diffToSettings(effectiveItems(sync, pending).items, settings);
-    await browser.storage.local.set({ [PENDING_KEY]: { ...pending, ...ops }, [REPAIR_NOTICE_KEY]: repairs });
+    const pending = adoptLegacy(sync, stored);
+    const next = { ...pending, ...diffToSettings(effectiveItems(sync, pending).items, settings) };
+    await browser.storage.local.set({ [PENDING_KEY]: next, [REPAIR_NOTICE_KEY]: repairs });
     return repairs;
   });
 }
