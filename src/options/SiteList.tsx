@@ -23,7 +23,7 @@ export function SiteList({ sites, onAdd, onRemove }: SiteListProps) {
     if (!sites.includes(site)) onAdd(site);
   };
   return (
-    <fieldset>
+    <fieldset class="sites-section">
       <legend>Sites where Backstory is off{sites.length > 0 && <span class="site-count">{` (${sites.length.toLocaleString('en')})`}</span>}</legend>
       {sites.length === 0 ? (
         <p class="note">None: Backstory highlights names on every site.</p>

@@ -264,7 +264,7 @@ function popupSuite(name: string, setup: () => Promise<{ b: PopupBrowser; restar
         await poll(() => settingsNow(b), (v) => JSON.stringify(v.disabledSites) === '["news.example.org"]', 'example.com removed');
         await options.click('button.danger');
         await poll(() => settingsNow(b), (v) => v.disabledSites.length === 0 && v.style === 'underline', 'defaults restored');
-        await poll(() => evalAs<string>(options, textOf('fieldset:last-of-type')), (t) => t.includes('None: Backstory highlights names on every site'), 'empty list shown');
+        await poll(() => evalAs<string>(options, textOf('fieldset.sites-section')), (t) => t.includes('None: Backstory highlights names on every site'), 'empty list shown');
       } finally {
         await options.close();
       }
