@@ -63,8 +63,9 @@ export function readBackup(value: unknown, fileName: string): { ok: true; backup
   if (value.version !== BACKUP_VERSION) return fail(`backup version ${String(value.version)} is not supported (supported: ${BACKUP_VERSION}); use the Backstory that wrote it, or a newer one.`);
   const unknown = Object.keys(value).filter((k) => !['format', 'version', 'exported', 'settings', 'packs'].includes(k));
   if (unknown.length > 0) return fail(`unknown field "${unknown[0]}".`);
-  const parsed = parseSettings({ ...(isRecord(value.settings) ? value.settings : {}), version: defaultSettings().version });
   if (!isRecord(value.settings)) return fail('settings: missing or not an object.');
+  // parseSettings is the one place that judges settings values; any repair means a damaged file.
+  const parsed = parseSettings({ ...value.settings, version: defaultSettings().version });
   if (parsed.repairs.length > 0) return fail(`settings: ${parsed.repairs.join(' ')}`);
   if (!Array.isArray(value.packs)) return fail('packs: missing or not a list.');
   const packs: BackupPackEntry[] = [];

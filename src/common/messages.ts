@@ -4,6 +4,7 @@
  */
 import type { PackBackground, SourceLabel } from '../kb/lookup';
 import type { Entity, EntityType } from '../kb/types';
+import type { PackOps } from './pack-ops';
 
 /** One entity found on a page, in order of first appearance. */
 export interface FoundName {
@@ -77,6 +78,19 @@ export interface Replies {
 }
 
 export type MessageOf<T extends Message['type']> = Extract<Message, { type: T }>;
+
+/**
+ * extension page → its pack Worker (src/worker/pack-worker.ts): run one operation of the pack
+ * engine (src/common/pack-ops.ts); `args` are that operation's arguments.
+ */
+export interface PackWorkerRequest {
+  id: number;
+  op: keyof PackOps;
+  args: unknown[];
+}
+
+/** pack Worker → page: the operation's result, or why it failed. */
+export type PackWorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
 
 export function isMessage(value: unknown): value is Message {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';

@@ -3,6 +3,7 @@
  * message there and a promise here. Started on first use; one per page.
  */
 import type { PackOps } from './pack-ops';
+import type { PackWorkerReply, PackWorkerRequest } from './messages';
 
 type Async<F> = F extends (...args: infer A) => Promise<infer R> ? (...args: A) => Promise<R> : never;
 /** The engine's operations, each answered by the Worker. */
@@ -17,7 +18,7 @@ export function packWorker(): PackEngine {
   const waiting = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
   const start = (): Worker => {
     const w = new Worker(WORKER_FILE);
-    w.addEventListener('message', (e: MessageEvent<{ id: number; ok: boolean; value?: unknown; error?: string }>) => {
+    w.addEventListener('message', (e: MessageEvent<PackWorkerReply>) => {
       const call = waiting.get(e.data.id);
       waiting.delete(e.data.id);
       if (e.data.ok) call?.resolve(e.data.value);
@@ -37,7 +38,8 @@ export function packWorker(): PackEngine {
           worker ??= start();
           const id = ++next;
           waiting.set(id, { resolve, reject });
-          worker.postMessage({ id, op, args });
+          const request: PackWorkerRequest = { id, op: op as keyof PackOps, args };
+          worker.postMessage(request);
         }),
   });
 }

@@ -23,12 +23,8 @@ import {
 } from './pack-db';
 import type { StoredCompiled } from './compiled-matcher-store';
 import { builtInPack } from './built-in-pack';
+import { MAX_ALIASES_PER_PACK, MAX_ENTITIES_PER_PACK, MAX_PACK_BYTES } from './pack-limits';
 
-/** Largest pack accepted, as JSON text: a long article with its paragraphs is about 60 KB. */
-export const MAX_PACK_BYTES = 2_000_000;
-/** The most entities and aliases one pack may bring: far above any article, far below a page freeze. */
-export const MAX_ENTITIES_PER_PACK = 2_000;
-export const MAX_ALIASES_PER_PACK = 10_000;
 /** A refusal lists this many validation errors: enough to fix a file, short enough to read. */
 const MAX_LISTED_ERRORS = 5;
 

@@ -26,11 +26,10 @@ import { withLock } from './web-lock';
 
 export type { PackEngine, PackMeta, Result };
 export { builtInPack };
+export { MAX_PACK_BYTES } from './pack-limits';
 
 /** storage.local key of Backstory 0.1.0's packs (JSON text, or an object in its first builds). */
 export const LEGACY_PACKS_KEY = 'packs';
-/** Largest pack file accepted (pack-engine.ts checks it; the options page says it). */
-export const MAX_PACK_BYTES = 2_000_000;
 const LOCK = 'backstory-packs';
 
 let engine: PackEngine | null = null;

@@ -195,7 +195,8 @@ export function planFlush(sync: Items, pending: Ops): FlushPlan {
   const { items: target } = effectiveItems(sync, pending);
   const remove = Object.keys(sync).filter((k) => (isSettingsKey(k) && !hasOwn(target, k)) || k === LEGACY_KEY);
   const after: Items = { ...sync };
-  for (const k of remove) delete after[k];
+  // The 0.1.0 item is removed last, after the set (settings-store.ts): it still counts meanwhile.
+  for (const k of remove) if (k !== LEGACY_KEY) delete after[k];
   let bytes = Object.entries(after).reduce((n, [k, v]) => n + itemBytes(k, v), 0);
   let count = Object.keys(after).length;
   const changed = Object.keys(target)

@@ -54,6 +54,7 @@ function PagePopup({ tabId }: { tabId: number | null }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [query, setQuery] = useState('');
   const [sync, setSync] = useState<SyncStatus | null>(null);
+  const [saveError, setSaveError] = useState('');
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const { index } = useKnowledge();
 
@@ -92,7 +93,17 @@ function PagePopup({ tabId }: { tabId: number | null }) {
   /** Changes only what the reader changed, on the freshest settings (another window may have changed others). */
   const update = (change: (s: Settings) => Settings) => {
     setSettings((s) => (s ? change(s) : s));
-    void updateSettings(change).catch(() => undefined);
+    updateSettings(change).then(
+      (now) => {
+        setSettings(now);
+        setSaveError('');
+      },
+      (err: unknown) => {
+        // Shown, and the switch put back to what is stored: nothing is dropped silently.
+        setSaveError(`Could not save: browser storage refused the change (${err instanceof Error ? err.message : String(err)}). Free some disk space and try again.`);
+        void loadSettings().then((p) => setSettings(p.settings));
+      },
+    );
   };
 
   const rows = page.status === 'ok' && page.reply.active ? nameRows(page.reply.names, (id) => index.entity(id)?.backgrounds[0]?.entity) : [];
@@ -141,6 +152,11 @@ function PagePopup({ tabId }: { tabId: number | null }) {
           onSiteEnabled={(on) => hostname && update((s) => withSiteEnabled(s, hostname, on))}
           onFirstMentionOnly={(on) => update((s) => ({ ...s, firstMentionOnly: on }))}
         />
+      )}
+      {saveError && (
+        <p class="note sync-status" role="alert">
+          {saveError}
+        </p>
       )}
       {syncStatusMessages(sync).map((m, i) => (
         <p class="note sync-status" role="status" key={i}>

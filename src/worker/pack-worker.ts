@@ -1,25 +1,22 @@
 /**
  * The pack Worker: extension pages run the slow work on packs here (reading and checking files,
  * writing IndexedDB, compiling the matcher), so the page never freezes. Requests and replies are
- * `{ id, op, args }` → `{ id, ok, value | error }` (src/common/pack-client.ts is the other end).
+ * PackWorkerRequest → PackWorkerReply (src/common/messages.ts; src/common/pack-client.ts is the other end).
  */
-import { PACK_OPS, type PackOps } from '../common/pack-ops';
+import { PACK_OPS } from '../common/pack-ops';
+import type { PackWorkerReply, PackWorkerRequest } from '../common/messages';
 
-interface Request {
-  id: number;
-  op: keyof PackOps;
-  args: unknown[];
-}
+const reply = (message: PackWorkerReply) => self.postMessage(message);
 
-self.addEventListener('message', (event: MessageEvent<Request>) => {
+self.addEventListener('message', (event: MessageEvent<PackWorkerRequest>) => {
   const { id, op, args } = event.data;
   const run = (PACK_OPS as Record<string, ((...a: unknown[]) => Promise<unknown>) | undefined>)[op];
   if (!run) {
-    self.postMessage({ id, ok: false, error: `unknown operation ${String(op)}` });
+    reply({ id, ok: false, error: `unknown operation ${String(op)}` });
     return;
   }
   run(...args).then(
-    (value) => self.postMessage({ id, ok: true, value }),
-    (err: unknown) => self.postMessage({ id, ok: false, error: err instanceof Error ? err.message : String(err) }),
+    (value) => reply({ id, ok: true, value }),
+    (err: unknown) => reply({ id, ok: false, error: err instanceof Error ? err.message : String(err) }),
   );
 });
