@@ -120,7 +120,7 @@ export interface NewPack {
  * stored replaces it, keeping its place in the order of switches if it stays on. With
  * `replaceAll`, every other pack is removed.
  */
-export async function storePacks(entries: NewPack[], what: string, options: { replaceAll?: boolean; now?: string } = {}): Promise<Result<Change & { replaced: string[] }>> {
+export async function storePacks(entries: NewPack[], what: string, options: { replaceAll?: boolean; now?: string } = {}): Promise<Result<Change & { stored: PackMeta[]; replaced: string[] }>> {
   const db = await openPackDb();
   const metas = await listMeta(db);
   const byId = new Map(metas.map((m) => [m.id, m]));
@@ -147,7 +147,7 @@ export async function storePacks(entries: NewPack[], what: string, options: { re
   const keep = new Set(put.map((p) => p.meta.id));
   const remove = options.replaceAll ? metas.filter((m) => !keep.has(m.id)).map((m) => m.id) : [];
   const result = await change(() => writeChanges(db, { put, delete: remove }), what);
-  return result.ok ? { ...result, replaced: put.filter((p) => byId.has(p.meta.id)).map((p) => p.meta.id) } : result;
+  return result.ok ? { ...result, stored: put.map((p) => p.meta), replaced: put.filter((p) => byId.has(p.meta.id)).map((p) => p.meta.id) } : result;
 }
 
 /** Reads, checks and stores one pack file, switched on. */
@@ -159,9 +159,7 @@ export async function importPackFile(file: Blob, fileName: string): Promise<Resu
   const checked = checkPack(parsed.value, fileName);
   if (!checked.ok) return checked;
   const stored = await storePacks([{ pack: checked.pack, from: 'file', enable: true }], fileName);
-  if (!stored.ok) return stored;
-  const meta = (await listMeta(await openPackDb())).find((m) => m.id === checked.pack.source.id)!;
-  return { ...stored, meta, replaced: stored.replaced.length > 0 };
+  return stored.ok ? { ...stored, meta: stored.stored[0]!, replaced: stored.replaced.length > 0 } : stored;
 }
 
 /** Stores a pack the reader made ("Add this article"), switched on unless told otherwise. */

@@ -108,14 +108,24 @@ export function migrateLegacyPacks(): Promise<Result<{ imported: string[]; skipp
     const stored = (await browser.storage.local.get(LEGACY_PACKS_KEY))[LEGACY_PACKS_KEY];
     if (stored === undefined) return null;
     const legacy = (await browser.storage.sync.get(LEGACY_KEY).catch(() => ({}) as Record<string, unknown>))[LEGACY_KEY];
-    let settings: unknown = legacy;
-    if (typeof legacy === 'string') settings = (() => { try { return JSON.parse(legacy); } catch { return null; } })();
-    const list = (settings as { enabledPacks?: unknown } | null)?.enabledPacks;
-    const enabledIds = Array.isArray(list) ? list.filter((id): id is string => typeof id === 'string') : [];
-    const result = await commit(await packEngine().importLegacyPacks(stored, enabledIds, new Date().toISOString()), 'The packs of Backstory 0.1.0');
+    const result = await commit(await packEngine().importLegacyPacks(stored, legacyEnabledIds(legacy), new Date().toISOString()), 'The packs of Backstory 0.1.0');
     if (result.ok) await browser.storage.local.remove(LEGACY_PACKS_KEY);
     return result;
   });
+}
+
+/** The ids 0.1.0 had switched on, in order, from its settings item (an object, or JSON text). */
+function legacyEnabledIds(legacy: unknown): string[] {
+  let settings = legacy;
+  if (typeof legacy === 'string') {
+    try {
+      settings = JSON.parse(legacy);
+    } catch {
+      return [];
+    }
+  }
+  const list = (settings as { enabledPacks?: unknown } | null | undefined)?.enabledPacks;
+  return Array.isArray(list) ? list.filter((id): id is string => typeof id === 'string') : [];
 }
 
 /**
