@@ -3,7 +3,7 @@
  * compiling the matcher of the enabled ones. No extension API, so it runs in a Worker for
  * extension pages (pack-worker.ts: the page never freezes) and inline in the background. Each
  * change returns the compiled matcher for the caller to store (packs-store.ts, which has the
- * extension API) and an Undo, should that fail.
+ * extension API) and a token to undo the change, should that fail.
  */
 import { compileMatcher } from '../match/compile';
 import type { KnowledgeBase } from '../kb/types';
@@ -27,7 +27,6 @@ import { MAX_ALIASES_PER_PACK, MAX_ENTITIES_PER_PACK, MAX_PACK_BYTES } from './p
 
 /** A refusal lists this many validation errors: enough to fix a file, short enough to read. */
 const MAX_LISTED_ERRORS = 5;
-
 
 export type Result<T> = ({ ok: true } & T) | { ok: false; error: string };
 /** A change made: the matcher to store, and the token that undoes the change if storing it fails. */
