@@ -104,6 +104,8 @@ export async function importPacks(browser: BenchBrowser, packs: KnowledgeBase[])
       importMs.push(Date.now() - started);
     }
     const bytes = (await page.evaluate(`(async () => {
+      // Opened only if it exists: opening creates it, empty, at the version the extension would then not upgrade.
+      if (!(await indexedDB.databases()).some((d) => d.name === 'backstory-packs')) throw new Error('no packs database after the imports');
       const db = await new Promise((res, rej) => { const r = indexedDB.open('backstory-packs'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
       const metas = await new Promise((res) => { const r = db.transaction('meta').objectStore('meta').getAll(); r.onsuccess = () => res(r.result); });
       db.close();
