@@ -36,6 +36,8 @@ const ENTRIES = {
   options: 'src/options/index.tsx',
   // "Add this article": the only page that loads the extraction code (Readability, the tagger).
   review: 'src/review/index.tsx',
+  // The options page's Worker for the slow work on packs (src/common/pack-engine.ts).
+  'pack-worker': 'src/worker/pack-worker.ts',
 };
 /** Static files copied as they are: [source, destination inside the browser folder]. */
 const STATIC = [

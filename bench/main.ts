@@ -265,8 +265,8 @@ async function packsCost(server: StaticServer, warmup: string, backstoryDir: str
   const importLine = imports
     ? `Importing them through the options page (choose the file → listed as on; each import validates the file,
 compiles the matcher of all enabled packs and stores both): ${fmt(spread(imports.importMs), ' ms')} per
-import, the first ${num(imports.importMs[0]!)} ms, the last (compiling ${num(entities)} entities) ${num(imports.importMs.at(-1)!)} ms. In
-storage.local afterwards: the packs ${kb(imports.packsBytes)}, the compiled matcher that every page reads ${kb(imports.compiledBytes)}.`
+import, the first ${num(imports.importMs[0]!)} ms, the last (compiling ${num(entities)} entities) ${num(imports.importMs.at(-1)!)} ms.
+Afterwards: the packs ${kb(imports.packsBytes)} of JSON in IndexedDB, the compiled matcher that every page reads from storage.local ${kb(imports.compiledBytes)}.`
     : 'The import figures are missing: the packs browser was not set up.';
   sections.push(`## Context packs
 

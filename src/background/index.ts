@@ -8,7 +8,7 @@ import browser from 'webextension-polyfill';
 import { clearBadge } from './badge';
 import { runCommand } from './commands';
 import { handleMessage } from './messages';
-import { recompile } from '../common/packs-store';
+import { startStorageUpkeep } from './storage-upkeep';
 
 const onMessage: browser.Runtime.OnMessageListenerAsync = (message, sender) =>
   // Undefined (not a promise) for messages meant for other listeners.
@@ -24,8 +24,5 @@ browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
   if (changeInfo.status === 'loading') void clearBadge(tabId).catch(() => undefined);
 });
 
-browser.runtime.onInstalled.addListener(({ reason }) => {
-  // The stored matcher of the enabled packs is in the format of the version that wrote it: after
-  // an update, pages would fall back to the built-in pack until the next import or switch.
-  if (reason === 'update') void recompile().catch(() => undefined);
-});
+startStorageUpkeep();
+

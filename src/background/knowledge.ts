@@ -5,19 +5,18 @@
  */
 import browser from 'webextension-polyfill';
 import type { EntityBackground } from '../common/messages';
-import { enabledPacks, PACKS_KEY } from '../common/packs-store';
-import { SETTINGS_KEY } from '../common/settings-store';
+import { enabledPacks, packsChanged } from '../common/packs-store';
 import { indexKnowledgeBase, type KnowledgeIndex } from '../kb/lookup';
 import { entityBackground } from '../ui/entity-background';
 
 /**
- * The index of the enabled packs, built on first use and kept until packs or settings change:
+ * The index of the enabled packs, built on first use and kept until packs change:
  * reading and validating every stored pack for each card would repeat the same work per hover.
  */
 let cached: Promise<KnowledgeIndex> | null = null;
 
 browser.storage.onChanged.addListener((changes, area) => {
-  if ((area === 'local' && PACKS_KEY in changes) || (area === 'sync' && SETTINGS_KEY in changes)) cached = null;
+  if (packsChanged(changes, area)) cached = null;
 });
 
 function enabledIndex(): Promise<KnowledgeIndex> {

@@ -1,11 +1,13 @@
 /** Answers the messages addressed to the background (see common/messages.ts). */
 import browser from 'webextension-polyfill';
 import { isMessage, type Replies } from '../common/messages';
+import { withMuted } from '../common/settings';
+import { updateSettings } from '../common/settings-store';
 import { setBadge } from './badge';
 import { backgroundOf } from './knowledge';
 import { openBackground } from './open-background';
 
-type BackgroundReply = Replies['get-entity'] | void;
+type BackgroundReply = Replies['get-entity'] | Replies['set-muted'] | void;
 
 /**
  * Returns a promise for messages this script answers and undefined for the rest, so that other
@@ -26,6 +28,12 @@ export function handleMessage(message: unknown, sender: browser.Runtime.MessageS
     }
     case 'open-background':
       return openBackground(message.id, sender.tab);
+    case 'set-muted':
+      if (typeof message.id !== 'string' || typeof message.muted !== 'boolean') return Promise.resolve({ saved: false });
+      return updateSettings((s) => withMuted(s, message.id, message.muted)).then(
+        () => ({ saved: true }),
+        () => ({ saved: false }),
+      );
     default:
       return undefined;
   }

@@ -20,6 +20,8 @@ export interface StoredCompiled {
    */
   compiled: string;
   conflicts: string[];
+  /** The packs' revision it was compiled from (pack-db.ts); absent in 0.1.0's. */
+  revision?: number;
 }
 
 const isCompiled = (v: unknown): v is CompiledMatcher =>
@@ -41,14 +43,13 @@ export function storedMatcher(stored: unknown): { packIds: string[]; compiled: C
 }
 
 /**
- * The compiled matcher for these enabled packs: the stored one when it was compiled from them,
- * else `builtIn` (the bundled one; also what a page gets if storage is broken).
+ * The compiled matcher of the enabled packs: the stored one, else `builtIn` (the bundled one,
+ * also what a page gets if storage is broken or nothing is stored).
  */
-export async function loadCompiledMatcher(enabledPackIds: string[], builtIn: CompiledMatcher): Promise<CompiledMatcher> {
-  if (enabledPackIds.length === 0) return builtIn;
+export async function loadCompiledMatcher(builtIn: CompiledMatcher): Promise<CompiledMatcher> {
   try {
     const stored = storedMatcher((await browser.storage.local.get(COMPILED_KEY))[COMPILED_KEY]);
-    if (stored && stored.packIds.every((id) => enabledPackIds.includes(id))) return stored.compiled;
+    if (stored) return stored.compiled;
   } catch {
     // Fall through to the built-in matcher: a page must never fail because storage does.
   }

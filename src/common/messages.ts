@@ -4,6 +4,7 @@
  */
 import type { PackBackground, SourceLabel } from '../kb/lookup';
 import type { Entity, EntityType } from '../kb/types';
+import type { PackOps } from './pack-ops';
 
 /** One entity found on a page, in order of first appearance. */
 export interface FoundName {
@@ -27,7 +28,12 @@ export type Message =
   /** content (hover card) → background: the full background of one entity from every enabled pack. */
   | { type: 'get-entity'; id: string }
   /** review page → content: the page as it is now, for "Add this article" (read on request only). */
-  | { type: 'get-page-snapshot' };
+  | { type: 'get-page-snapshot' }
+  /**
+   * content (hover card) → background: "Don't highlight <name>". Settings are changed by extension
+   * pages and the background only (under their shared lock); every tab follows the stored change.
+   */
+  | { type: 'set-muted'; id: string; muted: boolean };
 
 /** A page's markup and address, taken when the reader asks to add it. */
 export interface PageSnapshot {
@@ -88,9 +94,24 @@ export interface Replies {
   /** Null when the id is not in the knowledge base. */
   'get-entity': EntityBackground | null;
   'get-page-snapshot': PageSnapshot;
+  /** False when the setting could not be saved. */
+  'set-muted': { saved: boolean };
 }
 
 export type MessageOf<T extends Message['type']> = Extract<Message, { type: T }>;
+
+/**
+ * extension page → its pack Worker (src/worker/pack-worker.ts): run one operation of the pack
+ * engine (src/common/pack-ops.ts); `args` are that operation's arguments.
+ */
+export interface PackWorkerRequest {
+  id: number;
+  op: keyof PackOps;
+  args: unknown[];
+}
+
+/** pack Worker → page: the operation's result, or why it failed. */
+export type PackWorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
 
 export function isMessage(value: unknown): value is Message {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';

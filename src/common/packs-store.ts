@@ -1,168 +1,181 @@
 /**
- * Context packs the reader imported, in browser.storage.local, and the matcher compiled from the
- * enabled ones. The built-in knowledge base is always on and ships inside the extension.
+ * The reader's context packs: what every part of the extension calls. Packs live in IndexedDB
+ * (pack-db.ts); the matcher compiled from the enabled ones is stored in storage.local for the
+ * content scripts (compiled-matcher-store.ts), and every change ends by storing it, which is also
+ * how other pages and the background learn that packs changed. The built-in pack is always on
+ * and ships inside the extension.
  *
- * The matcher is compiled once, when packs or their switches change, and stored; every page then
- * just reads it (compiling 1,000 entities takes about 100 ms: too much to repeat per page).
+ * Changes run the slow part (checking files, writing packs, compiling) in a PackEngine: a Worker
+ * for extension pages, inline in the background (each entry point says which, usePackEngine).
+ * One Web Lock serialises changes across pages and the background, so the matcher stored last is
+ * always of the latest packs. A change is all or nothing: if the matcher cannot be stored, the
+ * packs are put back as they were.
  */
 import browser from 'webextension-polyfill';
-import builtInPacks from 'virtual:knowledge-base';
-import { compileMatcher } from '../match/compile';
+import { builtInPack } from './built-in-pack';
+import type { Change, Result } from './pack-engine';
+import type { PackEngine } from './pack-client';
+import { restoredSettings, type RestoreMode } from './backup';
 import type { KnowledgeBase } from '../kb/types';
-import { validateKnowledgeBase } from '../kb/validate';
-import { parseSettings, type Settings } from './settings';
-import { loadSettings, saveSettings, SETTINGS_KEY } from './settings-store';
-import { COMPILED_KEY, type StoredCompiled } from './compiled-matcher-store';
+import { COMPILED_KEY, storedMatcher, type StoredCompiled } from './compiled-matcher-store';
+import { listMeta, openPackDb, readEnabled, readPack, readRevision, type PackMeta } from './pack-db';
+import { LEGACY_KEY } from './settings-items';
+import { loadSettings, updateSettings } from './settings-store';
+import type { Settings } from './settings';
+import { withLock } from './web-lock';
 
-export const PACKS_KEY = 'packs';
-/**
- * Largest pack file accepted. storage.local holds 10 MB in all (without the unlimitedStorage
- * permission, which Backstory does not ask for); a few packs of this size still fit.
- */
-export const MAX_PACK_BYTES = 2_000_000;
+export type { PackEngine, PackMeta, Result };
+export { builtInPack };
+export { MAX_PACK_BYTES } from './pack-limits';
 
-export type ImportResult =
-  | { ok: true; pack: KnowledgeBase; conflicts: string[]; /** A pack with this id was already imported and is replaced. */ replaced: boolean }
-  | { ok: false; error: string };
+/** storage.local key of Backstory 0.1.0's packs (JSON text, or an object in its first builds). */
+export const LEGACY_PACKS_KEY = 'packs';
+const LOCK = 'backstory-packs';
 
-/** A refusal lists this many validation errors: enough to fix a file, short enough to read. */
-const MAX_LISTED_ERRORS = 5;
+let engine: PackEngine | null = null;
 
-export const builtInPack = (): KnowledgeBase => builtInPacks[0]!;
+/** Where changes run: a Worker client in extension pages, the engine module in the background. */
+export function usePackEngine(e: PackEngine): void {
+  engine = e;
+}
 
-/**
- * The imported packs are stored as one JSON text, like the compiled matcher: every open tab's
- * content script listens to storage changes, and the browser hands each of them the old and new
- * value of any key that changed; as an object, megabytes of packs took a long task in every tab
- * on each import. (An object, as an earlier version stored it, is still read.)
- */
-const writePacks = (packs: Record<string, KnowledgeBase>) => browser.storage.local.set({ [PACKS_KEY]: JSON.stringify(packs) });
+/** The engine in use (the options page reads backups through it). */
+export function packEngine(): PackEngine {
+  if (!engine) throw new Error('packs-store: no pack engine (call usePackEngine first)');
+  return engine;
+}
 
-export async function loadPacks(): Promise<Record<string, KnowledgeBase>> {
+/** Stores the matcher of a change; if that fails, undoes the change. */
+async function commit<T extends Change>(result: Result<T>, what: string): Promise<Result<T>> {
+  if (!result.ok) return result;
   try {
-    const stored: unknown = (await browser.storage.local.get(PACKS_KEY))[PACKS_KEY];
-    const raw: unknown = typeof stored === 'string' ? JSON.parse(stored) : stored;
-    if (typeof raw !== 'object' || raw === null) return {};
-    // Stored packs were validated on import; validate again in case storage was edited or broken.
-    const out: Record<string, KnowledgeBase> = {};
-    for (const [id, value] of Object.entries(raw as Record<string, unknown>)) {
-      const { kb } = validateKnowledgeBase(value, `stored pack "${id}"`);
-      if (kb) out[id] = kb;
+    await browser.storage.local.set({ [COMPILED_KEY]: result.compiled });
+    return result;
+  } catch (err) {
+    await packEngine().undo(result.undo);
+    return { ok: false, error: `${what} could not be stored (${err instanceof Error ? err.message : String(err)}); nothing was changed.` };
+  }
+}
+
+/** Checks a pack file and, only if it is good and fits, stores it switched on. */
+export function importPack(file: Blob, fileName: string) {
+  return withLock(LOCK, async () => commit(await packEngine().importPackFile(file, fileName), fileName));
+}
+
+/**
+ * Saves a pack the reader built from an article ("Add this article"). All or nothing: a pack with
+ * the same source id (the same article added again) is replaced; with `enable` (the default) it
+ * is switched on; the matcher is recompiled. A pack that is invalid or does not fit is refused
+ * with a message for the reader, and nothing is written.
+ */
+export function savePack(pack: KnowledgeBase, options: { enable?: boolean } = {}) {
+  return withLock(LOCK, async () => commit(await packEngine().saveReadingPack(pack, options.enable ?? true), `“${pack.source?.headline}”`));
+}
+
+/** Switches a pack on (it then comes last in the order of switches) or off. */
+export function setPackEnabled(id: string, enabled: boolean) {
+  return withLock(LOCK, async () => commit(await packEngine().setEnabled(id, enabled), enabled ? 'Turning the pack on' : 'Turning the pack off'));
+}
+
+export function removePack(id: string) {
+  return withLock(LOCK, async () => commit(await packEngine().removePack(id), 'Removing the pack'));
+}
+
+/** Compiles the enabled packs' matcher and stores it. */
+export function recompile(): Promise<StoredCompiled> {
+  return withLock(LOCK, async () => {
+    const compiled = await packEngine().compileEnabled();
+    await browser.storage.local.set({ [COMPILED_KEY]: compiled });
+    return compiled;
+  });
+}
+
+/** Recompiles when the stored matcher is missing, damaged, or of other packs (a change cut short). */
+export async function ensureCompiled(): Promise<void> {
+  const stored = (await browser.storage.local.get(COMPILED_KEY))[COMPILED_KEY] as Partial<StoredCompiled> | undefined;
+  const revision = await readRevision(await openPackDb());
+  if (revision === 0 && stored === undefined) return;
+  if (!storedMatcher(stored) || stored?.revision !== revision) await recompile();
+}
+
+/**
+ * Moves Backstory 0.1.0's packs (storage.local `packs`, switches in storage.sync's `settings`)
+ * into IndexedDB, switched on as they were and in the same order, then removes them. Run by the
+ * background when it starts and by the options page; a second run finds nothing to do.
+ */
+export function migrateLegacyPacks(): Promise<Result<{ imported: string[]; skipped: string[] }> | null> {
+  return withLock(LOCK, async () => {
+    const stored = (await browser.storage.local.get(LEGACY_PACKS_KEY))[LEGACY_PACKS_KEY];
+    if (stored === undefined) return null;
+    const legacy = (await browser.storage.sync.get(LEGACY_KEY).catch(() => ({}) as Record<string, unknown>))[LEGACY_KEY];
+    const result = await commit(await packEngine().importLegacyPacks(stored, legacyEnabledIds(legacy), new Date().toISOString()), 'The packs of Backstory 0.1.0');
+    if (result.ok) await browser.storage.local.remove(LEGACY_PACKS_KEY);
+    return result;
+  });
+}
+
+/** The ids 0.1.0 had switched on, in order, from its settings item (an object, or JSON text). */
+function legacyEnabledIds(legacy: unknown): string[] {
+  let settings = legacy;
+  if (typeof legacy === 'string') {
+    try {
+      settings = JSON.parse(legacy);
+    } catch {
+      return [];
     }
-    return out;
-  } catch {
-    return {};
   }
+  const list = (settings as { enabledPacks?: unknown } | null | undefined)?.enabledPacks;
+  return Array.isArray(list) ? list.filter((id): id is string => typeof id === 'string') : [];
 }
 
 /**
- * The settings as stored, made safe but not written back: readers of packs (the background, the
- * popup) must not race the content script and the options page, which repair damaged settings
- * and say so.
+ * Restores a backup read by the engine's previewBackup: its packs in one transaction, the matcher,
+ * then its settings. If any step fails, the steps before it are undone: nothing is changed.
  */
-async function readSettings(): Promise<Settings> {
-  try {
-    return parseSettings((await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]).settings;
-  } catch {
-    return parseSettings(undefined).settings;
-  }
+export function restoreBackup(token: string, mode: RestoreMode, backupSettings: Settings): Promise<Result<{ settings: Settings }>> {
+  return withLock(LOCK, async () => {
+    const before = (await browser.storage.local.get(COMPILED_KEY))[COMPILED_KEY];
+    const result = await commit(await packEngine().restoreBackupPacks(token, mode), 'The backup');
+    if (!result.ok) return result;
+    try {
+      return { ok: true, settings: await updateSettings((s) => restoredSettings(s, backupSettings, mode)) };
+    } catch (err) {
+      await packEngine().undo(result.undo);
+      await (before === undefined ? browser.storage.local.remove(COMPILED_KEY) : browser.storage.local.set({ [COMPILED_KEY]: before }));
+      return { ok: false, error: `The backup's settings could not be stored (${err instanceof Error ? err.message : String(err)}); nothing was changed.` };
+    }
+  });
 }
 
-/** The built-in pack, then every enabled imported pack in the order the reader enabled them. */
+/** The backup file of everything the reader made: settings and every pack. */
+export async function exportBackup(now = new Date()): Promise<string> {
+  const { settings } = await loadSettings();
+  return packEngine().exportBackup(settings, now.toISOString());
+}
+
+/** Every stored pack's metadata (no pack is read whole), newest first. */
+export async function listPacks(): Promise<PackMeta[]> {
+  return (await listMeta(await openPackDb())).sort((a, b) => (a.added < b.added ? 1 : a.added > b.added ? -1 : a.id < b.id ? -1 : 1));
+}
+
+/** The built-in pack, then every enabled pack in the order the reader switched them on. */
 export async function enabledPacks(): Promise<KnowledgeBase[]> {
-  const [settings, stored] = await Promise.all([readSettings(), loadPacks()]);
-  return [builtInPack(), ...settings.enabledPacks.flatMap((id) => (stored[id] ? [stored[id]] : []))];
-}
-
-/** Compiles the matcher for the enabled packs and stores it for the content scripts. */
-export async function recompile(): Promise<StoredCompiled> {
-  const packs = await enabledPacks();
-  const { compiled, conflicts } = compileMatcher(packs);
-  const stored: StoredCompiled = { packIds: packs.slice(1).map((p) => p.source.id).sort(), compiled: JSON.stringify(compiled), conflicts };
-  await browser.storage.local.set({ [COMPILED_KEY]: stored });
-  return stored;
-}
-
-/** Why a pack file is refused, in one message for the reader (at most five errors listed). */
-function refusal(errors: string[]): string {
-  return errors.slice(0, MAX_LISTED_ERRORS).join('\n') + (errors.length > MAX_LISTED_ERRORS ? `\n… and ${errors.length - MAX_LISTED_ERRORS} more` : '');
+  return [builtInPack(), ...(await readEnabled(await openPackDb(), 'packs')).packs];
 }
 
 /**
- * Validates a pack file and, only if it is good and fits, stores and enables it. A pack with the
- * id of one already imported replaces it. If any write fails (storage full), what was written is
- * put back: the packs, the switches and the compiled matcher are as they were.
+ * The built-in pack, then the matching part of every enabled pack (names, types, aliases; no
+ * texts): what "Add this article" needs to link a name to one the reader already has, without
+ * reading every article.
  */
-export async function importPack(text: string, fileName: string): Promise<ImportResult> {
-  const bytes = new TextEncoder().encode(text).length;
-  if (bytes > MAX_PACK_BYTES) {
-    return { ok: false, error: `${fileName} is ${(bytes / 1e6).toFixed(1)} MB; packs can be at most ${MAX_PACK_BYTES / 1e6} MB.` };
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (err) {
-    return { ok: false, error: `${fileName} is not valid JSON: ${(err as Error).message}` };
-  }
-  const { kb, errors } = validateKnowledgeBase(value, fileName);
-  if (!kb || errors.length > 0) return { ok: false, error: refusal(errors) };
-  const id = kb.source.id;
-  if (id === builtInPack().source.id) return { ok: false, error: `${fileName}: "${id}" is the built-in pack's id; give the pack another source id.` };
-  const stored = await loadPacks();
-  const { settings } = await loadSettings();
-  const wasEnabled = settings.enabledPacks.includes(id);
-  // What has been written so far: a failure undoes exactly these steps.
-  let wrote: 'nothing' | 'packs' | 'settings' = 'nothing';
-  try {
-    await writePacks({ ...stored, [id]: kb });
-    wrote = 'packs';
-    if (!wasEnabled) {
-      await saveSettings({ ...settings, enabledPacks: [...settings.enabledPacks, id] });
-      wrote = 'settings';
-    }
-    const { conflicts } = await recompile();
-    return { ok: true, pack: kb, conflicts, replaced: id in stored };
-  } catch (err) {
-    if (wrote !== 'nothing') await rollBack(stored, wrote === 'settings' ? id : null);
-    return { ok: false, error: `${fileName} could not be stored (${(err as Error).message}); nothing was changed.` };
-  }
+export async function enabledMatchingParts(): Promise<KnowledgeBase[]> {
+  return [builtInPack(), ...(await readEnabled(await openPackDb(), 'matching')).packs];
 }
 
-/**
- * Puts the packs back, turns `enabledId` off again and recompiles; best effort, each step on its
- * own. Writing the old, smaller set always fits where the bigger one did not.
- */
-async function rollBack(packs: Record<string, KnowledgeBase>, enabledId: string | null): Promise<void> {
-  await writePacks(packs).catch(() => undefined);
-  if (enabledId !== null) {
-    const { settings } = await loadSettings();
-    await saveSettings({ ...settings, enabledPacks: settings.enabledPacks.filter((p) => p !== enabledId) }).catch(() => undefined);
-  }
-  await recompile().catch(() => undefined);
-}
-
-/** Turns an imported pack on or off; if the matcher cannot be stored, the switch goes back. */
-export async function setPackEnabled(id: string, enabled: boolean): Promise<void> {
-  const { settings } = await loadSettings();
-  const before = settings.enabledPacks;
-  const others = before.filter((p) => p !== id);
-  await saveSettings({ ...settings, enabledPacks: enabled ? [...others, id] : others });
-  try {
-    await recompile();
-  } catch (err) {
-    const { settings: now } = await loadSettings();
-    await saveSettings({ ...now, enabledPacks: before }).catch(() => undefined);
-    await recompile().catch(() => undefined);
-    throw err;
-  }
-}
-
-export async function removePack(id: string): Promise<void> {
-  if (id === builtInPack().source.id) return;
-  const stored = await loadPacks();
-  delete stored[id];
-  await writePacks(stored);
-  await setPackEnabled(id, false);
+/** The pack as a file a reader can keep or share (the same format import takes). */
+export async function exportPack(id: string): Promise<string | null> {
+  const pack = id === builtInPack().source.id ? builtInPack() : await readPack(await openPackDb(), id);
+  return pack ? `${JSON.stringify(pack, null, 2)}\n` : null;
 }
 
 /** The conflicts of the matcher compiled for the enabled packs, as last stored. */
@@ -175,8 +188,5 @@ export async function storedConflicts(): Promise<string[]> {
   }
 }
 
-/** The pack as a file a reader can keep or share (the same format import takes). */
-export async function exportPack(id: string): Promise<string | null> {
-  const pack = id === builtInPack().source.id ? builtInPack() : (await loadPacks())[id];
-  return pack ? `${JSON.stringify(pack, null, 2)}\n` : null;
-}
+/** Whether a storage change means the packs (or their switches) changed. */
+export const packsChanged = (changes: Record<string, unknown>, area: string): boolean => area === 'local' && COMPILED_KEY in changes;

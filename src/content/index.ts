@@ -34,8 +34,8 @@ async function main(): Promise<void> {
 
   let watcher: PageWatcher | undefined;
   let badgeTimer: ReturnType<typeof setTimeout> | undefined;
-  const matcherFor = async (s: Settings) => new Matcher(await loadCompiledMatcher(s.enabledPacks, compiled));
-  const highlighter = new Highlighter(document, await matcherFor(settings), policyOf(settings), settings.style, {
+  const loadMatcher = async () => new Matcher(await loadCompiledMatcher(compiled));
+  const highlighter = new Highlighter(document, await loadMatcher(), policyOf(settings), settings.style, {
     beforeMutation: () => watcher?.flushRecords(),
     afterMutation: () => watcher?.dropOwnRecords(),
     onFound: (found) => {
@@ -68,10 +68,10 @@ async function main(): Promise<void> {
   highlighter.clear();
   if (active) start();
 
-  // Packs enabled, disabled, imported or removed: highlight again with the new matcher, no reload.
-  // Both the stored matcher and the list of enabled packs trigger it, whichever change arrives first.
+  // Packs enabled, disabled, imported or removed (each change stores a new matcher): highlight
+  // again with the new matcher, no reload.
   const reloadMatcher = () => {
-    void matcherFor(settings).then((matcher) => {
+    void loadMatcher().then((matcher) => {
       if (signal.aborted) return;
       const wasActive = active;
       if (wasActive) stop();
@@ -82,7 +82,6 @@ async function main(): Promise<void> {
   watchCompiledMatcher(reloadMatcher, signal);
 
   watchSettings((next) => {
-    const packsChanged = JSON.stringify(next.enabledPacks) !== JSON.stringify(settings.enabledPacks);
     const wasActive = active;
     const rulesChanged =
       next.style !== settings.style ||
@@ -100,8 +99,7 @@ async function main(): Promise<void> {
       highlighter.reconfigure(policyOf(next), next.style);
       start();
     }
-    if (packsChanged) reloadMatcher();
-  }, signal);
+  }, signal, settings);
 
   const handlers: { [T in Message['type']]?: (m: Extract<Message, { type: T }>) => Replies[T] } = {
     'get-page-names': () => ({ names: highlighter.found(), active, hostname }),

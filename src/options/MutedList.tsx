@@ -1,11 +1,11 @@
 /**
  * The names the reader asked not to highlight ("Don't highlight <name>" in the card or the
- * popup), with their display names from every pack stored, built-in or imported, on or off; each
- * can be highlighted again. A muted id no pack knows any more is listed by its id.
+ * popup), with their display names from the packs that are on (their matching parts: names
+ * without texts); each can be highlighted again. A muted id no pack on knows is listed by its id.
  */
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { builtInPack, loadPacks, PACKS_KEY } from '../common/packs-store';
+import { builtInPack, enabledMatchingParts, packsChanged } from '../common/packs-store';
 import { indexKnowledgeBase } from '../kb/lookup';
 
 interface MutedListProps {
@@ -18,9 +18,9 @@ function useEntityNames(): Record<string, string> {
   const [names, setNames] = useState<Record<string, string>>(() => namesOf([builtInPack()]));
   useEffect(() => {
     let live = true;
-    const load = () => void loadPacks().then((stored) => live && setNames(namesOf([builtInPack(), ...Object.values(stored)])));
+    const load = () => void enabledMatchingParts().then((packs) => live && setNames(namesOf(packs)), () => undefined);
     const listener = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && PACKS_KEY in changes) load();
+      if (packsChanged(changes, area)) load();
     };
     browser.storage.onChanged.addListener(listener);
     load();

@@ -1,11 +1,16 @@
 /**
+/**
  * The options page: highlight style, first mention only, entity types, the names not to
- * highlight, the sites where Backstory is off, context packs, and reset. Says once when stored settings had to be repaired.
+ * highlight, the sites where Backstory is off, context packs, backup, and reset. Says once when
+ * stored settings had to be repaired, and says what synced storage could not take
+ * (settings-items.ts, syncStatusMessages).
  */
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { defaultSettings, HIGHLIGHT_STYLES, withMuted, type HighlightStyle, type Settings } from '../common/settings';
-import { loadSettings, REPAIR_NOTICE_KEY, saveSettings, watchSettings } from '../common/settings-store';
+import { loadSettings, loadSyncStatus, repairSettings, REPAIR_NOTICE_KEY, updateSettings, watchSettings, watchSyncStatus } from '../common/settings-store';
+import { syncStatusMessages, type SyncStatus } from '../common/settings-items';
+import { BackupSection } from './BackupSection';
 import { ENTITY_TYPES } from '../kb/types';
 import { TYPE_LABELS_PLURAL } from '../ui/labels';
 import { MutedList } from './MutedList';
@@ -30,17 +35,21 @@ export function OptionsApp() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [repairs, setRepairs] = useState<string[]>([]);
   const [status, setStatus] = useState('');
+  const [sync, setSync] = useState<SyncStatus | null>(null);
 
   useEffect(() => {
     const stop = new AbortController();
     void (async () => {
+      const repaired = await repairSettings().catch(() => [] as string[]);
       const parsed = await loadSettings();
-      const notice = await takeRepairNotice().catch(() => parsed.repairs);
+      const notice = await takeRepairNotice().catch(() => repaired);
       // Shown together, in one render: the page never appears first without its notice.
-      setRepairs(notice.length > 0 ? notice : parsed.repairs);
+      setRepairs(notice.length > 0 ? notice : repaired);
       setSettings(parsed.settings);
+      setSync(await loadSyncStatus());
     })();
     watchSettings(setSettings, stop.signal);
+    watchSyncStatus(setSync, stop.signal);
     return () => stop.abort();
   }, []);
 
@@ -53,21 +62,21 @@ export function OptionsApp() {
     );
   }
 
-  const update = (next: Settings, message = 'Saved.') => {
-    setSettings(next);
-    // Which packs are on belongs to the Packs section (packs-store.ts recompiles the matcher with
-    // it): keep what storage holds, never an older copy from this page's state.
-    loadSettings()
-      .then(({ settings: stored }) => {
-        const merged = { ...next, enabledPacks: stored.enabledPacks };
-        setSettings(merged);
-        return saveSettings(merged);
-      })
-      .then(
-      () => setStatus(message),
-      () => setStatus('Could not save: browser storage refused the change.'),
+  /**
+   * Applies one change of the reader's to the freshest settings (another window may have changed
+   * others meanwhile). It applies on this device at once; syncing is the background's.
+   */
+  const update = (change: (s: Settings) => Settings, message = 'Saved.') => {
+    setSettings((s) => (s ? change(s) : s));
+    updateSettings(change).then(
+      (now) => {
+        setSettings(now);
+        setStatus(message);
+      },
+      (err: unknown) => setStatus(`Could not save: browser storage refused the change (${err instanceof Error ? err.message : String(err)}). Free some disk space and try again.`),
     );
   };
+  const syncMessages = syncStatusMessages(sync);
 
   return (
     <main class="page options">
@@ -88,11 +97,19 @@ export function OptionsApp() {
         </div>
       )}
 
+      {syncMessages.length > 0 && (
+        <div class="notice sync-status" role="alert">
+          {syncMessages.map((m, i) => (
+            <p key={i}>{m}</p>
+          ))}
+        </div>
+      )}
+
       <fieldset>
         <legend>Highlight style</legend>
         {HIGHLIGHT_STYLES.map((style) => (
           <label class="choice" key={style}>
-            <input type="radio" name="style" value={style} checked={settings.style === style} onChange={() => update({ ...settings, style })} />
+            <input type="radio" name="style" value={style} checked={settings.style === style} onChange={() => update((s) => ({ ...s, style }))} />
             <span>
               {STYLE_LABELS[style].label}
               <span class="hint">{STYLE_LABELS[style].hint}</span>
@@ -108,7 +125,10 @@ export function OptionsApp() {
             type="checkbox"
             name="first-mention-only"
             checked={settings.firstMentionOnly}
-            onChange={(e) => update({ ...settings, firstMentionOnly: e.currentTarget.checked })}
+            onChange={(e) => {
+              const on = e.currentTarget.checked;
+              update((s) => ({ ...s, firstMentionOnly: on }));
+            }}
           />
           <span>First mention only</span>
         </label>
@@ -122,7 +142,10 @@ export function OptionsApp() {
               type="checkbox"
               name={`type-${t}`}
               checked={settings.types[t]}
-              onChange={(e) => update({ ...settings, types: { ...settings.types, [t]: e.currentTarget.checked } })}
+              onChange={(e) => {
+                const on = e.currentTarget.checked;
+                update((s) => ({ ...s, types: { ...s.types, [t]: on } }));
+              }}
             />
             <span>{TYPE_LABELS_PLURAL[t]}</span>
           </label>
@@ -131,20 +154,22 @@ export function OptionsApp() {
 
       <MutedList
         ids={settings.mutedEntities}
-        // From the stored list: a tab may have muted another name since this page last heard.
-        onUnmute={(id) =>
-          void loadSettings().then(({ settings: stored }) =>
-            update(withMuted({ ...settings, mutedEntities: stored.mutedEntities }, id, false), 'Saved: highlighted again.'),
-          )
-        }
+        // Against the stored settings: a tab may have muted another name since this page last heard.
+        onUnmute={(id) => update((s) => withMuted(s, id, false), 'Saved: highlighted again.')}
       />
 
       <PackList />
 
-      <SiteList sites={settings.disabledSites} onChange={(disabledSites) => update({ ...settings, disabledSites })} />
+      <SiteList
+        sites={settings.disabledSites}
+        onAdd={(site) => update((s) => ({ ...s, disabledSites: s.disabledSites.includes(site) ? s.disabledSites : [...s.disabledSites, site] }))}
+        onRemove={(site) => update((s) => ({ ...s, disabledSites: s.disabledSites.filter((x) => x !== site) }))}
+      />
+
+      <BackupSection settings={settings} />
 
       <p>
-        <button type="button" class="danger" onClick={() => update(defaultSettings(), 'Settings reset to defaults.')}>
+        <button type="button" class="danger" onClick={() => update(() => defaultSettings(), 'Settings reset to defaults.')}>
           Reset to defaults
         </button>
       </p>

@@ -1,46 +1,49 @@
 /**
- * The options page's "Packs" section: import a pack file, and for each pack its story and entity
- * count, an on/off switch, export and remove (with a confirmation in place). The built-in pack is
- * listed first, always on: it can be exported, not switched off or removed.
+ * The options page's "Packs" section: import a pack file, and for each pack its story, outlet,
+ * publication date, the date it was added, whether it came from the reader's reading or a file,
+ * its entity count, an on/off switch, export and remove (with a confirmation in place). The
+ * built-in pack is listed first, always on: it can be exported, not switched off or removed. The
+ * reader's packs are listed from their small metadata records, 50 to a page.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import type { KnowledgeBase } from '../kb/types';
-import { loadSettings, SETTINGS_KEY } from '../common/settings-store';
-import { builtInPack, exportPack, importPack, loadPacks, MAX_PACK_BYTES, PACKS_KEY, removePack, setPackEnabled, storedConflicts } from '../common/packs-store';
+import {
+  builtInPack,
+  exportPack,
+  importPack,
+  listPacks,
+  MAX_PACK_BYTES,
+  migrateLegacyPacks,
+  packsChanged,
+  removePack,
+  setPackEnabled,
+  type PackMeta,
+} from '../common/packs-store';
 import { downloadText } from './download';
-import { entityCountLabel, packRows, type PackRow } from './pack-rows';
+import { builtInRow, entityCountLabel, FROM_LABELS, packRows, pageOf, readersPacks, type PackRow } from './pack-rows';
 
 type Outcome =
   | { kind: 'error'; text: string }
   | { kind: 'done'; text: string; conflicts: string[] };
 
-const failure = (what: string, err: unknown) => `${what} failed: ${err instanceof Error ? err.message : String(err)}. Nothing was changed.`;
-
-interface Stored {
-  imported: Record<string, KnowledgeBase>;
-  enabledIds: string[];
-}
-
 export function PackList() {
-  const [stored, setStored] = useState<Stored | null>(null);
+  const [metas, setMetas] = useState<PackMeta[] | null>(null);
+  const [page, setPage] = useState(0);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  /** While an action of this page writes packs and settings one after the other, their halves are not shown. */
+  /** While an action of this page is under way, its own storage events do not reload the list. */
   const acting = useRef(false);
 
-  // Packs and switches read together: a new pack is never shown with its switch not yet saved.
-  const reload = useCallback(
-    () => void Promise.all([loadPacks(), loadSettings()]).then(([imported, { settings }]) => setStored({ imported, enabledIds: settings.enabledPacks })),
-    [],
-  );
+  const reload = useCallback(() => void listPacks().then(setMetas, () => setMetas([])), []);
   useEffect(() => {
-    reload();
-    // Another options tab or the popup may change packs or switches too.
+    // Packs stored by Backstory 0.1.0 are moved first (the background does it too; once is enough).
+    void migrateLegacyPacks()
+      .catch(() => null)
+      .then(reload);
+    // Another options tab, the review page or the background may change packs too.
     const listener = (changes: Record<string, unknown>, area: string) => {
-      if (acting.current) return;
-      if ((area === 'local' && PACKS_KEY in changes) || (area === 'sync' && SETTINGS_KEY in changes)) reload();
+      if (!acting.current && packsChanged(changes, area)) reload();
     };
     browser.storage.onChanged.addListener(listener);
     return () => browser.storage.onChanged.removeListener(listener);
@@ -52,6 +55,8 @@ export function PackList() {
     try {
       const result = await act();
       if (result) setOutcome(result);
+    } catch (err) {
+      setOutcome({ kind: 'error', text: `Something went wrong: ${err instanceof Error ? err.message : String(err)}. Nothing was changed.` });
     } finally {
       acting.current = false;
       setBusy(false);
@@ -66,39 +71,30 @@ export function PackList() {
     input.value = '';
     if (!file) return;
     void run(async () => {
-      // Refused before reading: a huge file should not be loaded into memory at all.
-      if (file.size > MAX_PACK_BYTES) {
-        return { kind: 'error', text: `${file.name} is ${(file.size / 1e6).toFixed(1)} MB; packs can be at most ${MAX_PACK_BYTES / 1e6} MB.` };
-      }
-      const result = await importPack(await file.text(), file.name);
+      // Read and checked in the pack Worker: a hostile file cannot freeze this page.
+      const result = await importPack(file, file.name);
       if (!result.ok) return { kind: 'error', text: result.error };
-      const { source, entities } = result.pack;
+      setPage(0);
       return {
         kind: 'done',
-        text: `${result.replaced ? 'Replaced' : 'Imported'} “${source.headline}” (${source.outlet}): ${entityCountLabel(entities.length)}, now on.`,
-        conflicts: result.conflicts,
+        text: `${result.replaced ? 'Replaced' : 'Imported'} “${result.meta.headline}” (${result.meta.outlet}): ${entityCountLabel(result.meta.entityCount)}, now on.`,
+        conflicts: result.compiled.conflicts,
       };
     });
   };
 
   const toggle = (row: PackRow, on: boolean) =>
     run(async () => {
-      try {
-        await setPackEnabled(row.id, on);
-      } catch (err) {
-        return { kind: 'error', text: failure(on ? 'Turning the pack on' : 'Turning the pack off', err) };
-      }
-      return { kind: 'done', text: `“${row.headline}” is ${on ? 'on' : 'off'}.`, conflicts: on ? await storedConflicts() : [] };
+      const result = await setPackEnabled(row.id, on);
+      if (!result.ok) return { kind: 'error', text: result.error };
+      return { kind: 'done', text: `“${row.headline}” is ${on ? 'on' : 'off'}.`, conflicts: on ? result.compiled.conflicts : [] };
     });
 
   const remove = (row: PackRow) =>
     run(async () => {
       setConfirming(null);
-      try {
-        await removePack(row.id);
-      } catch (err) {
-        return { kind: 'error', text: failure('Removing the pack', err) };
-      }
+      const result = await removePack(row.id);
+      if (!result.ok) return { kind: 'error', text: result.error };
       return { kind: 'done', text: `Removed “${row.headline}”.`, conflicts: [] };
     });
 
@@ -110,22 +106,27 @@ export function PackList() {
       return null;
     });
 
-  const rows = stored ? packRows(builtInPack(), stored.imported, stored.enabledIds) : [];
+  const all = metas ? readersPacks(builtInPack(), metas) : [];
+  const shown = pageOf(all, page);
+  const rows = [...(shown.page === 0 ? [builtInRow(builtInPack())] : []), ...packRows(shown.items)];
   return (
-    <fieldset class="packs-section" aria-busy={busy || !stored}>
+    <fieldset class="packs-section" aria-busy={busy || !metas}>
       <legend>Packs</legend>
       <p class="hint">
         A pack is one article and the names it gives background on. Names from every pack that is on are highlighted; a name in two packs shows the
         background from each.
       </p>
+      <p class="pack-total note">{metas ? `${all.length.toLocaleString('en')} of your own ${all.length === 1 ? 'pack' : 'packs'}, and the built-in one.` : 'Loading…'}</p>
       <ul class="packs">
         {rows.map((row) => (
           <li key={row.id} class="pack" data-pack-id={row.id}>
             <div>
               <p class="pack-headline">{row.headline}</p>
               <p class="pack-meta">
-                {row.outlet} · <span class="pack-count">{entityCountLabel(row.entityCount)}</span>
-                {row.builtIn && ' · built in'}
+                {row.outlet}
+                {row.published && <span class="pack-published">{` · published ${row.published}`}</span>}
+                {row.added && <span class="pack-added">{` · added ${row.added}`}</span>}
+                <span class="pack-from">{` · ${FROM_LABELS[row.from]}`}</span> · <span class="pack-count">{entityCountLabel(row.entityCount)}</span>
               </p>
             </div>
             <div class="pack-actions">
@@ -169,6 +170,17 @@ export function PackList() {
           </li>
         ))}
       </ul>
+      {shown.pages > 1 && (
+        <nav class="pager" aria-label="Pages of packs">
+          <button type="button" class="pager-prev" disabled={shown.page === 0} onClick={() => setPage(shown.page - 1)}>
+            Newer
+          </button>
+          <span class="pager-where">{`Page ${shown.page + 1} of ${shown.pages}`}</span>
+          <button type="button" class="pager-next" disabled={shown.page === shown.pages - 1} onClick={() => setPage(shown.page + 1)}>
+            Older
+          </button>
+        </nav>
+      )}
       <div class="pack-import">
         <label for="pack-file">Import a pack file (JSON, at most {MAX_PACK_BYTES / 1e6} MB)</label>
         <input id="pack-file" type="file" accept=".json,application/json" disabled={busy} onChange={onFile} />

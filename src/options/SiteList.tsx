@@ -1,13 +1,14 @@
-/** The sites where Backstory is off: add one, remove any. */
+/** The sites where Backstory is off: add one, remove any. Each is one change of its own, so two windows never undo each other's. */
 import { useState } from 'preact/hooks';
 import { normaliseSite } from '../popup/site-setting';
 
 interface SiteListProps {
   sites: string[];
-  onChange: (sites: string[]) => void;
+  onAdd: (site: string) => void;
+  onRemove: (site: string) => void;
 }
 
-export function SiteList({ sites, onChange }: SiteListProps) {
+export function SiteList({ sites, onAdd, onRemove }: SiteListProps) {
   const [draft, setDraft] = useState('');
   const [error, setError] = useState('');
   const add = (e: Event) => {
@@ -19,11 +20,11 @@ export function SiteList({ sites, onChange }: SiteListProps) {
     }
     setError('');
     setDraft('');
-    if (!sites.includes(site)) onChange([...sites, site]);
+    if (!sites.includes(site)) onAdd(site);
   };
   return (
-    <fieldset>
-      <legend>Sites where Backstory is off</legend>
+    <fieldset class="sites-section">
+      <legend>Sites where Backstory is off{sites.length > 0 && <span class="site-count">{` (${sites.length.toLocaleString('en')})`}</span>}</legend>
       {sites.length === 0 ? (
         <p class="note">None: Backstory highlights names on every site.</p>
       ) : (
@@ -31,7 +32,7 @@ export function SiteList({ sites, onChange }: SiteListProps) {
           {sites.map((site) => (
             <li key={site}>
               <span>{site}</span>{' '}
-              <button type="button" class="site-remove" data-site={site} onClick={() => onChange(sites.filter((s) => s !== site))}>
+              <button type="button" class="site-remove" data-site={site} onClick={() => onRemove(site)}>
                 {/* The visible word starts the accessible name (WCAG 2.5.3, axe label-content-name-mismatch). */}
                 Remove<span class="sr">{`: turn Backstory back on for ${site}`}</span>
               </button>

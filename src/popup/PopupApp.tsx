@@ -7,7 +7,8 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { Message } from '../common/messages';
 import { withMuted, type Settings } from '../common/settings';
-import { loadSettings, saveSettings, watchSettings } from '../common/settings-store';
+import { loadSettings, loadSyncStatus, updateSettings, watchSettings, watchSyncStatus } from '../common/settings-store';
+import { syncStatusMessages, type SyncStatus } from '../common/settings-items';
 import { AddArticle } from './AddArticle';
 import { EntityPage } from './EntityPage';
 import { EntityRow } from './EntityRow';
@@ -53,6 +54,8 @@ function PagePopup({ tabId }: { tabId: number | null }) {
   const [page, setPage] = useState<PageState>({ status: 'loading' });
   const [settings, setSettings] = useState<Settings | null>(null);
   const [query, setQuery] = useState('');
+  const [sync, setSync] = useState<SyncStatus | null>(null);
+  const [saveError, setSaveError] = useState('');
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   /** The name last muted from this popup, for its undo. */
   const [muted, setMuted] = useState<{ id: string; name: string } | null>(null);
@@ -65,7 +68,9 @@ function PagePopup({ tabId }: { tabId: number | null }) {
   useEffect(() => {
     refresh();
     void loadSettings().then((p) => setSettings(p.settings));
+    void loadSyncStatus().then(setSync);
     const stop = new AbortController();
+    watchSyncStatus(setSync, stop.signal);
     watchSettings((s) => {
       setSettings(s);
       // The content script applies the change; ask again for what the page now shows.
@@ -88,13 +93,23 @@ function PagePopup({ tabId }: { tabId: number | null }) {
   const show = (id: string) => {
     if (page.status === 'ok') void sendToTab(page.tabId, { type: 'show-next-mention', id }).catch(() => undefined);
   };
-  const update = (next: Settings) => {
-    setSettings(next);
-    void saveSettings(next);
+  /** Changes only what the reader changed, on the freshest settings (another window may have changed others). */
+  const update = (change: (s: Settings) => Settings) => {
+    setSettings((s) => (s ? change(s) : s));
+    updateSettings(change).then(
+      (now) => {
+        setSettings(now);
+        setSaveError('');
+      },
+      (err: unknown) => {
+        // Shown, and the switch put back to what is stored: nothing is dropped silently.
+        setSaveError(`Could not save: browser storage refused the change (${err instanceof Error ? err.message : String(err)}). Free some disk space and try again.`);
+        void loadSettings().then((p) => setSettings(p.settings));
+      },
+    );
   };
-  // Muting reads the stored settings first: the popup's copy may be older than another tab's change.
-  const setMute = (id: string, on: boolean) =>
-    loadSettings().then(({ settings: stored }) => update(withMuted(stored, id, on)));
+  // A change to the stored settings: the popup's copy may be older than another tab's change.
+  const setMute = (id: string, on: boolean) => update((s) => withMuted(s, id, on));
   const mute = (id: string, name: string) => {
     setMuted({ id, name });
     void setMute(id, true);
@@ -158,10 +173,20 @@ function PagePopup({ tabId }: { tabId: number | null }) {
         <PageSwitches
           settings={settings}
           hostname={hostname}
-          onSiteEnabled={(on) => hostname && update(withSiteEnabled(settings, hostname, on))}
-          onFirstMentionOnly={(on) => update({ ...settings, firstMentionOnly: on })}
+          onSiteEnabled={(on) => hostname && update((s) => withSiteEnabled(s, hostname, on))}
+          onFirstMentionOnly={(on) => update((s) => ({ ...s, firstMentionOnly: on }))}
         />
       )}
+      {saveError && (
+        <p class="note sync-status" role="alert">
+          {saveError}
+        </p>
+      )}
+      {syncStatusMessages(sync).map((m, i) => (
+        <p class="note sync-status" role="status" key={i}>
+          {m}
+        </p>
+      ))}
       <StoryOverview />
       <p class="footer">
         <button type="button" class="linkish" onClick={() => void browser.runtime.openOptionsPage()}>

@@ -1,6 +1,6 @@
 /**
  * The knowledge base as the popup sees it: the built-in pack plus the imported packs the reader
- * has on, read from storage when the popup opens and again whenever packs or settings change.
+ * has on, read from storage when the popup opens and again whenever packs change.
  * Until storage has answered, the built-in pack alone (bundled) stands in, so nothing waits.
  */
 import { createContext } from 'preact';
@@ -8,8 +8,7 @@ import { useContext, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import builtInPacks from 'virtual:knowledge-base';
 import type { EntityBackground } from '../common/messages';
-import { enabledPacks, PACKS_KEY } from '../common/packs-store';
-import { SETTINGS_KEY } from '../common/settings-store';
+import { enabledPacks, packsChanged } from '../common/packs-store';
 import { indexKnowledgeBase, type KnowledgeIndex } from '../kb/lookup';
 import type { KnowledgeBase, Source } from '../kb/types';
 import { entityBackground } from '../ui/entity-background';
@@ -49,7 +48,7 @@ export function useEnabledKnowledge(): Knowledge {
       );
     };
     const listener = (changes: Record<string, unknown>, area: string) => {
-      if ((area === 'local' && PACKS_KEY in changes) || (area === 'sync' && SETTINGS_KEY in changes)) load();
+      if (packsChanged(changes, area)) load();
     };
     browser.storage.onChanged.addListener(listener);
     load();

@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { enabledPacks, importPack, loadPacks } from '../common/packs-store';
+import { enabledMatchingParts, listPacks, savePack } from '../common/packs-store';
 import { extractArticle } from '../reading/article';
 import { buildReadingPack } from '../reading/build-pack';
 import { defaultEdits, draftPack } from '../reading/draft';
@@ -32,12 +32,12 @@ async function prepare(tabId: number | null): Promise<Phase> {
   if (!taken.ok) return { kind: 'failed', message: taken.message };
   const extracted = extractArticle(snapshotDocument(taken.snapshot), taken.snapshot.url);
   if (!extracted.ok) return { kind: 'failed', message: extracted.message };
-  const [known, stored] = await Promise.all([enabledPacks(), loadPacks()]);
+  const [known, stored] = await Promise.all([enabledMatchingParts(), listPacks()]);
   const draft = draftPack(extracted.article, { known });
   if (draft.candidates.length === 0) {
     return { kind: 'failed', message: 'Backstory found no names of people, places or organisations in this article, so there is nothing to add.' };
   }
-  return { kind: 'review', draft, previouslyAdded: stored[draft.packId]?.source.added ?? null };
+  return { kind: 'review', draft, previouslyAdded: stored.find((p) => p.id === draft.packId)?.added ?? null };
 }
 
 async function closeThisTab(): Promise<void> {
@@ -76,13 +76,13 @@ export function ReviewApp() {
     setSaving(true);
     setSaveError(null);
     const built = buildReadingPack(draft, edits, new Date());
-    const result = built.ok ? await importPack(JSON.stringify(built.pack), draft.article.meta.headline) : { ok: false as const, error: built.errors.join('\n') };
+    const result = built.ok ? await savePack(built.pack) : { ok: false as const, error: built.errors.join('\n') };
     setSaving(false);
     if (!result.ok) {
       setSaveError(`Nothing was saved: ${result.error}`);
       return;
     }
-    setPhase({ kind: 'saved', headline: draft.article.meta.headline, names: result.pack.entities.length, replaced: result.replaced });
+    setPhase({ kind: 'saved', headline: draft.article.meta.headline, names: built.ok ? built.pack.entities.length : 0, replaced: result.replaced });
   };
 
   return (

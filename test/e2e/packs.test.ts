@@ -23,6 +23,7 @@ import { launchChromium } from './support/chromium';
 import { ROOT, startServer, type StaticServer } from './support/server';
 import { markIds, waitUntilStable } from './support/checks';
 import { clickAt, markLook, movePointer, waitForCard } from './support/hardening';
+import { enabledOrder, storedState } from './support/storage';
 import type { KnowledgeBase } from '../../src/kb/types';
 
 const PACK_FILE = path.join(ROOT, 'examples/harbour-pact/pack.json');
@@ -113,7 +114,7 @@ for (const name of BROWSERS) {
     }
 
     const click = (selector: string) => (options as unknown as { click(s: string): Promise<void> }).click(selector);
-    const storedPackIds = () => evalJs<string[]>(options, `(globalThis.browser || globalThis.chrome).storage.local.get('packs').then((v) => Object.keys(JSON.parse(v.packs || '{}')))`);
+    const storedPackIds = async () => (await storedState(options)).metas.map((m) => m.id).sort();
 
     /** Hovers the first mark for `id` (pointer away first: a fresh enter) and waits for a card that satisfies `pred`. */
     async function hover(id: string, pred: (text: string) => boolean, what: string) {
@@ -277,21 +278,19 @@ for (const name of BROWSERS) {
     if (name === 'chromium') {
       // Firefox gives storage.local no quota of its own, so only Chromium can fill it.
       test('storage full: the import is refused with the reason, and nothing stored changes', { timeout: TEST_TIMEOUT }, async () => {
-        const state = () =>
-          evalJs<{ packs: string[]; enabled: string[]; compiled: string[] }>(
-            options,
-            `Promise.all([chrome.storage.local.get(['packs', 'compiledMatcher']), chrome.storage.sync.get('settings')]).then(([l, s]) => ({
-              packs: Object.keys(JSON.parse(l.packs || '{}')), enabled: s.settings.enabledPacks, compiled: l.compiledMatcher.packIds }))`,
-          );
+        const state = async () => {
+          const s = await storedState(options);
+          return { packs: s.metas.map((m) => m.id).sort(), enabled: enabledOrder(s), compiled: (s.local.compiledMatcher as { packIds: string[] }).packIds };
+        };
         const before = { rows: await rows(), state: await state(), marks: await marks() };
         const another = structuredClone(PACK);
         another.source.id = 'another-pack';
         const file = path.join(tmp, 'another.json');
         writeFileSync(file, JSON.stringify(another));
-        // Leave less room than the new pack needs: the packs item grows by about its size.
+        // Leave less room than the new matcher needs (the pack itself goes to IndexedDB).
         await evalJs(
           options,
-          `chrome.storage.local.getBytesInUse(null).then((used) => chrome.storage.local.set({ filler: 'x'.repeat(chrome.storage.local.QUOTA_BYTES - used - ${Math.round(JSON.stringify(another).length / 2)}) }))`,
+          `chrome.storage.local.getBytesInUse(null).then((used) => chrome.storage.local.set({ filler: 'x'.repeat(chrome.storage.local.QUOTA_BYTES - used - 16) }))`,
         );
         try {
           await upload(file);

@@ -18,6 +18,8 @@ import { CHROMIUM_FLAGS } from './support/chromium';
 import { launchFirefox, type FirefoxSession } from './support/firefox';
 import { ROOT, isLocalUrl, startServer, startTrapProxy, type StaticServer } from './support/server';
 import { markIds, waitUntilStable } from './support/checks';
+import { readSettings } from '../../src/common/settings-items';
+import type { Settings } from '../../src/common/settings';
 
 /** The part of the extension API used inside the service worker (Chromium). */
 declare const chrome: {
@@ -88,6 +90,13 @@ interface AnyPage {
   close(): Promise<void>;
 }
 
+/** The settings in force, as the extension reads them (storage.sync laid over by changes pending on this device). */
+async function settingsNow(b: PopupBrowser): Promise<Settings> {
+  const sync = (await b.storage('sync', 'get', null)) as Record<string, unknown>;
+  const pending = ((await b.storage('local', 'get', 'settingsPending')) ?? {}) as Record<string, unknown>;
+  return readSettings(sync, pending).settings;
+}
+
 interface PopupBrowser {
   /**
    * Opens the test article and waits until its highlighting has settled (for the first mark unless
@@ -101,7 +110,8 @@ interface PopupBrowser {
   /** Opens options.html in a tab and waits for `ready`. */
   openOptions(ready: string): Promise<AnyPage>;
   /** Reads or writes extension storage through the extension API: area "sync" or "local". */
-  storage(area: 'sync' | 'local', op: 'get', key: string): Promise<unknown>;
+  /** One item, or (key null) the whole area. */
+  storage(area: 'sync' | 'local', op: 'get', key: string | null): Promise<unknown>;
   storage(area: 'sync' | 'local', op: 'set', key: string, value: unknown): Promise<unknown>;
   screenshot(page: AnyPage, file: string, size: { width: number; height: number }): Promise<void>;
   /** The action badge's text for a tab, read through the extension API. */
@@ -280,20 +290,12 @@ function popupSuite(name: string, setup: () => Promise<{ b: PopupBrowser; restar
         await options.focus('#new-site');
         await options.keyboard.type('https://News.Example.org/some/page');
         await options.click('.add-site button[type="submit"]');
-        await poll(() => b.storage('sync', 'get', 'settings'), (v) => JSON.stringify(v).includes('"news.example.org"'), 'site saved');
+        await poll(() => settingsNow(b), (v) => v.disabledSites.includes('news.example.org'), 'site saved');
         await options.click('.sites button.site-remove[data-site="example.com"]');
-        await poll(
-          () => b.storage('sync', 'get', 'settings') as Promise<{ disabledSites?: string[] }>,
-          (v) => JSON.stringify(v?.disabledSites) === '["news.example.org"]',
-          'example.com removed',
-        );
+        await poll(() => settingsNow(b), (v) => JSON.stringify(v.disabledSites) === '["news.example.org"]', 'example.com removed');
         await options.click('button.danger');
-        await poll(
-          () => b.storage('sync', 'get', 'settings') as Promise<{ disabledSites?: string[]; style?: string }>,
-          (v) => v?.disabledSites?.length === 0 && v.style === 'underline',
-          'defaults restored',
-        );
-        await poll(() => evalAs<string>(options, textOf('fieldset:last-of-type')), (t) => t.includes('None: Backstory highlights names on every site'), 'empty list shown');
+        await poll(() => settingsNow(b), (v) => v.disabledSites.length === 0 && v.style === 'underline', 'defaults restored');
+        await poll(() => evalAs<string>(options, textOf('fieldset.sites-section')), (t) => t.includes('None: Backstory highlights names on every site'), 'empty list shown');
       } finally {
         await options.close();
       }
@@ -411,9 +413,9 @@ function chromiumBrowser(run: ChromiumRun, server: StaticServer): PopupBrowser {
       await page.locator(ready).first().waitFor({ timeout: WAIT });
       return page;
     },
-    storage: (area: 'sync' | 'local', op: 'get' | 'set', key: string, value?: unknown) =>
+    storage: (area: 'sync' | 'local', op: 'get' | 'set', key: string | null, value?: unknown) =>
       run.worker.evaluate(
-        async ([a, o, k, v]) => (o === 'get' ? (await chrome.storage[a].get(k))[k] : chrome.storage[a].set({ [k]: v })),
+        async ([a, o, k, v]) => (o === 'get' ? (k === null ? await chrome.storage[a].get(null as never) : (await chrome.storage[a].get(k))[k]) : chrome.storage[a].set({ [k!]: v })),
         [area, op, key, value] as const,
       ),
     offLoopback: () => [...run.offLoopback],
@@ -483,10 +485,12 @@ popupSuite('Firefox', async () => {
     async openOptions(ready) {
       return (await browser.openExtensionPage('options.html', ready, WAIT)) as unknown as AnyPage;
     },
-    storage: (area: 'sync' | 'local', op: 'get' | 'set', key: string, value?: unknown) =>
+    storage: (area: 'sync' | 'local', op: 'get' | 'set', key: string | null, value?: unknown) =>
       ext.evaluate(
         op === 'get'
-          ? `browser.storage.${area}.get(${JSON.stringify(key)}).then((r) => r[${JSON.stringify(key)}])`
+          ? key === null
+            ? `browser.storage.${area}.get(null)`
+            : `browser.storage.${area}.get(${JSON.stringify(key)}).then((r) => r[${JSON.stringify(key)}])`
           : `browser.storage.${area}.set({ [${JSON.stringify(key)}]: ${JSON.stringify(value)} })`,
       ),
     offLoopback: () => browser.offLoopback(),

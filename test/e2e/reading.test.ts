@@ -65,22 +65,24 @@ function clickButton(text: string): boolean {
 
 const bodyText = () => document.body.textContent ?? '';
 
-/** The reading packs in storage, as the extension's own pages read them. */
+/** The reading packs stored (in the extension's IndexedDB), read from one of its pages. */
 async function readingPacks(b: AnySession): Promise<{ id: string; headline: string; url?: string; names: Record<string, string> }[]> {
   const page = await b.openExtension('options.html', 'body');
   try {
-    return await page.evaluate(async () => {
-      type Api = { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
-      const g = globalThis as unknown as { browser?: Api; chrome: Api };
-      const stored = (await (g.browser ?? g.chrome).storage.local.get('packs')).packs;
-      const packs = (typeof stored === 'string' ? JSON.parse(stored) : (stored ?? {})) as Record<
-        string,
-        { source: { id: string; headline: string; url?: string; origin?: string }; entities: { id: string; name: string }[] }
-      >;
-      return Object.values(packs)
-        .filter((p) => p.source.origin === 'reading')
-        .map((p) => ({ id: p.source.id, headline: p.source.headline, url: p.source.url, names: Object.fromEntries(p.entities.map((e) => [e.id, e.name])) }));
-    }, null);
+    type Pack = { source: { id: string; headline: string; url?: string; origin?: string }; entities: { id: string; name: string }[] };
+    const packs = (await (page.raw as unknown as { evaluate(js: string): Promise<Pack[]> }).evaluate(`(async () => {
+      // Opening a database that does not exist would create it empty: look first.
+      if (!(await indexedDB.databases()).some((d) => d.name === 'backstory-packs')) return [];
+      const db = await new Promise((res, rej) => { const r = indexedDB.open('backstory-packs'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+      const all = db.objectStoreNames.contains('packs')
+        ? await new Promise((res, rej) => { const r = db.transaction('packs').objectStore('packs').getAll(); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); })
+        : [];
+      db.close();
+      return all;
+    })()`)) ?? [];
+    return packs
+      .filter((p) => p.source.origin === 'reading')
+      .map((p) => ({ id: p.source.id, headline: p.source.headline, url: p.source.url, names: Object.fromEntries(p.entities.map((e) => [e.id, e.name])) }));
   } finally {
     await page.close();
   }

@@ -1,8 +1,10 @@
-// Hardening (issue 7), damaged settings in real browsers (Chromium and Firefox): settings in
-// storage that are of an older schema version or corrupted (wrong types, a truncated JSON string,
-// the wrong shape) load as safe values in the content script, so the page is highlighted; storage
-// holds valid settings afterwards; the options page says they were repaired. Missing settings
-// (a first run) are the defaults: nothing is written and no notice is shown.
+// Hardening (issue 7), damaged settings in real browsers (Chromium and Firefox): a settings item
+// in the one-item form of Backstory 0.1.0 that is of an older schema version or corrupted (wrong
+// types, a truncated JSON string, the wrong shape) loads as safe values in the content script, so
+// the page is highlighted; the background repairs it and moves it to the layout of one item per
+// value (src/common/settings-items.ts), so storage holds valid settings afterwards; the options
+// page says they were repaired. Missing settings (a first run) are the defaults: nothing is
+// written and no notice is shown.
 // (test/e2e/popup.test.ts covers the notice being shown once and the options page's own repair.)
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,15 +13,17 @@ import type { Page as PlaywrightPage } from 'playwright-core';
 import { BROWSERS, launch, type AnySession } from './support/any-browser';
 import { startServer, type StaticServer } from './support/server';
 import { openWithMarks } from './support/hardening';
-import { defaultSettings, parseSettings, SETTINGS_VERSION } from '../../src/common/settings';
+import { defaultSettings } from '../../src/common/settings';
+import { isSettingsKey, LEGACY_KEY, readSettings } from '../../src/common/settings-items';
 
 // src/common/settings-store.ts's keys (that module loads the extension API, so it cannot be imported in Node).
-const SETTINGS_KEY = 'settings';
+const SETTINGS_KEY = LEGACY_KEY;
 const REPAIR_NOTICE_KEY = 'settingsRepairNotice';
+const PENDING_KEY = 'settingsPending';
 
 const TEST_TIMEOUT = 60_000;
 
-type Area = { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void>; remove(k: string): Promise<void> };
+type Area = { get(k: string | null): Promise<Record<string, unknown>>; set(v: object): Promise<void>; remove(k: string): Promise<void> };
 type StorageGlobal = { chrome?: { storage: { sync: Area; local: Area } }; browser?: { storage: { sync: Area; local: Area } } };
 
 interface Case {
@@ -38,7 +42,7 @@ const CASES: Case[] = [
     what: 'an older schema version (good values kept)',
     stored: { version: 0, style: 'tint', firstMentionOnly: false, disabledSites: ['example.com'] },
     markClass: 'backstory-mark--tint',
-    notice: /schema version 0; upgraded to 1/,
+    notice: /schema version 0; upgraded to 2/,
   },
   {
     what: 'wrong types in every field',
@@ -123,27 +127,30 @@ for (const name of BROWSERS) {
         const reader = await storagePage();
         try {
           const deadline = Date.now() + 10_000;
-          let stored: { settings: unknown; notice: unknown };
+          let stored: { sync: Record<string, unknown>; pending: Record<string, unknown>; notice: unknown };
           for (;;) {
             stored = await reader.run(
               async (arg) => {
-                const { key, notice } = arg as { key: string; notice: string };
+                const { pending, notice } = arg as { pending: string; notice: string };
                 const g = globalThis as unknown as StorageGlobal;
                 const s = (g.browser ?? g.chrome)!.storage;
-                return { settings: (await s.sync.get(key))[key] ?? null, notice: (await s.local.get(notice))[notice] ?? null };
+                const local = await s.local.get(null);
+                return { sync: await s.sync.get(null), pending: (local[pending] as Record<string, unknown>) ?? {}, notice: local[notice] ?? null };
               },
-              { key: SETTINGS_KEY, notice: REPAIR_NOTICE_KEY },
+              { pending: PENDING_KEY, notice: REPAIR_NOTICE_KEY },
             );
-            // The repair writes the settings, then the notice: wait for both.
-            const repaired = parseSettings(stored.settings).repairs.length === 0 && Array.isArray(stored.notice);
+            // The background writes the notice, then moves the repaired values to storage.sync: wait for both.
+            const repaired = readSettings(stored.sync, stored.pending).repairs.length === 0 && !(SETTINGS_KEY in stored.sync) && Array.isArray(stored.notice);
             if (c.stored === undefined || repaired || Date.now() > deadline) break;
             await new Promise((r) => setTimeout(r, 100));
           }
           if (c.stored === undefined) {
-            assert.deepEqual(stored, { settings: null, notice: null }, 'a first run writes nothing');
+            assert.deepEqual(Object.keys(stored.sync).filter(isSettingsKey), [], 'a first run writes nothing');
+            assert.equal(stored.notice, null, 'and leaves no notice');
           } else {
-            assert.deepEqual(parseSettings(stored.settings).repairs, [], `stored settings are valid: ${JSON.stringify(stored.settings)}`);
-            assert.equal((stored.settings as { version: number }).version, SETTINGS_VERSION);
+            assert.deepEqual(readSettings(stored.sync, stored.pending).repairs, [], `stored settings are valid: ${JSON.stringify(stored.sync)}`);
+            assert.equal(SETTINGS_KEY in stored.sync, false, 'the one-item form was moved');
+            assert.equal(stored.sync.settingsVersion, 2);
             assert.ok(Array.isArray(stored.notice) && stored.notice.length > 0, `a repair notice is waiting for the options page: ${JSON.stringify(stored)}`);
           }
         } finally {

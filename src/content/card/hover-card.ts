@@ -7,9 +7,7 @@
  */
 import { h, render } from 'preact';
 import browser from 'webextension-polyfill';
-import type { Message } from '../../common/messages';
-import { withMuted } from '../../common/settings';
-import { loadSettings, saveSettings } from '../../common/settings-store';
+import type { Message, Replies } from '../../common/messages';
 import { CardHost } from './card-host';
 import { CARD_HEADING_ID, CardView } from './CardView';
 import { createEntityClient } from './entity-client';
@@ -66,12 +64,13 @@ export function initHoverCard(signal: AbortSignal): HoverCard {
     browser.runtime.sendMessage(message).catch(() => undefined);
   };
 
-  // "Don't highlight <name>": saved to the synced settings, which every open tab watches (this
-  // one included: its marks of the name go, and with them this card).
+  // "Don't highlight <name>": the background saves it to the settings, which every open tab
+  // watches (this one included: its marks of the name go, and with them this card).
   const mute = (id: string, name: string) => {
     dispatch({ type: 'dismiss' });
-    loadSettings()
-      .then(({ settings }) => saveSettings(withMuted(settings, id, true)))
+    const message: Message = { type: 'set-muted', id, muted: true };
+    (browser.runtime.sendMessage(message) as Promise<Replies['set-muted'] | undefined>)
+      .then((reply) => (reply?.saved ? undefined : Promise.reject(new Error('not saved'))))
       .then(
         () => ui.announce(`${name} is no longer highlighted. Backstory's options list the names you muted.`),
         () => ui.announce(`${name} could not be muted: the browser refused to save the setting.`),

@@ -11,7 +11,7 @@
 //      so any connection for elsewhere, from pages, the extension's background page (which BiDi
 //      does not expose) or Firefox itself, is recorded in `proxyAttempts` and refused.
 // `offLoopback()` lists both; tests assert it is empty. See docs/browser-notes.md.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type HTTPRequest, type Page } from 'puppeteer-core';
@@ -157,17 +157,35 @@ export interface LaunchFirefoxOptions {
   extensionDir?: string;
   /** Default true; HEADLESS=0 shows the window (needs a display, e.g. xvfb-run -a). */
   headless?: boolean;
+  /**
+   * A profile folder to keep (to test a restart on the same profile), with the extension installed
+   * in it as an ordinary add-on (its zip in the profile's extensions/ folder, unsigned add-ons
+   * allowed, as Firefox ESR permits) rather than as a temporary one, which Firefox removes, with
+   * its storage, when it closes. Needs the zip: `extensionDir` must be one, default
+   * dist/backstory-firefox-<version>.zip.
+   */
+  profileDir?: string;
+  /** More preferences for this launch. */
+  prefs?: Record<string, unknown>;
 }
 
 export async function launchFirefox(options: LaunchFirefoxOptions = {}): Promise<FirefoxSession> {
   const executablePath = firefoxPath();
-  const extDir = path.resolve(ROOT, options.extensionDir ?? process.env.BACKSTORY_FIREFOX_EXT ?? 'dist/firefox');
+  const kept = options.profileDir !== undefined;
+  const defaultExt = kept ? `dist/backstory-firefox-${JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version}.zip` : 'dist/firefox';
+  const extDir = path.resolve(ROOT, options.extensionDir ?? process.env.BACKSTORY_FIREFOX_EXT ?? defaultExt);
   if (!existsSync(extDir.endsWith('.zip') ? extDir : path.join(extDir, 'manifest.json'))) {
     throw new Error(`No built extension at ${extDir}: run \`node build.mjs\` first.`);
   }
   const proxy = await startTrapProxy();
-  // A fresh profile per run (Puppeteer would also make one; ours is removed for certain on close).
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'backstory-firefox-'));
+  // A fresh profile per run (Puppeteer would also make one; ours is removed for certain on close),
+  // or the caller's, kept.
+  const profile = options.profileDir ?? mkdtempSync(path.join(os.tmpdir(), 'backstory-firefox-'));
+  if (kept) {
+    if (!extDir.endsWith('.zip')) throw new Error('launchFirefox: a kept profile installs the extension from its zip');
+    mkdirSync(path.join(profile, 'extensions'), { recursive: true });
+    copyFileSync(extDir, path.join(profile, 'extensions', `${GECKO_ID}.xpi`));
+  }
   let browser: Browser;
   try {
     browser = await puppeteer.launch({
@@ -183,26 +201,31 @@ export async function launchFirefox(options: LaunchFirefoxOptions = {}): Promise
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
         ...quietPrefs(),
         ...proxyPrefs(proxy.port),
+        // An add-on in the profile: enabled at start-up without asking, unsigned allowed (ESR).
+        ...(kept ? { 'xpinstall.signatures.required': false, 'extensions.autoDisableScopes': 0, 'extensions.enabledScopes': 15 } : {}),
+        ...options.prefs,
       },
     });
   } catch (err) {
     await proxy.close();
-    rmSync(profile, { recursive: true, force: true });
+    if (!kept) rmSync(profile, { recursive: true, force: true });
     throw err;
   }
   const close = async () => {
     await browser.close().catch(() => {});
     await proxy.close();
-    rmSync(profile, { recursive: true, force: true });
+    if (!kept) rmSync(profile, { recursive: true, force: true });
   };
 
-  let extensionId: string;
-  try {
-    // Awaited: launch({ enableExtensions }) does not wait, and a page opened too early may fail.
-    extensionId = await browser.installExtension(extDir);
-  } catch (err) {
-    await close();
-    throw new Error(`Firefox refused the extension in ${extDir}: ${String(err)}`);
+  let extensionId = GECKO_ID;
+  if (!kept) {
+    try {
+      // Awaited: launch({ enableExtensions }) does not wait, and a page opened too early may fail.
+      extensionId = await browser.installExtension(extDir);
+    } catch (err) {
+      await close();
+      throw new Error(`Firefox refused the extension in ${extDir}: ${String(err)}`);
+    }
   }
 
   const requests: ObservedRequest[] = [];
