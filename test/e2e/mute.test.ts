@@ -11,6 +11,8 @@ import { BROWSERS, launch, type AnyPage, type AnySession } from './support/any-b
 import { startServer, type StaticServer } from './support/server';
 import { markIds, pageTextAndServedText } from './support/checks';
 import { clickAt, hoverCard, openWithMarks, waitForCard } from './support/hardening';
+import { settingsOf, storedState } from './support/storage';
+import type { Settings } from '../../src/common/settings';
 
 const WAIT = 15_000;
 const TEST_TIMEOUT = 120_000;
@@ -82,7 +84,7 @@ for (const name of BROWSERS) {
       await assertTextIntact(tabA, HTML_A, 'tab A');
       await assertTextIntact(tabB, HTML_B, 'tab B');
       const stored = await storedSettings();
-      assert.deepEqual(stored.mutedEntities, ['wang-yi'], 'saved in storage.sync');
+      assert.deepEqual(stored.mutedEntities, ['wang-yi'], 'saved in the settings (synced)');
     });
 
     test('the options page lists Wang Yi by name; "Highlight again" brings his highlights back in every tab', { timeout: TEST_TIMEOUT }, async () => {
@@ -115,10 +117,11 @@ for (const name of BROWSERS) {
       return b.firefox!.openExtensionPage('options.html', '.muted-section');
     }
 
-    async function storedSettings(): Promise<{ mutedEntities?: string[] }> {
+    /** The settings in force, as the extension reads them (storage.sync laid over by changes pending on this device). */
+    async function storedSettings(): Promise<Settings> {
       const options = await openOptions();
       try {
-        return await evalJs(options, `(globalThis.browser || globalThis.chrome).storage.sync.get('settings').then((v) => v.settings)`);
+        return settingsOf(await storedState(options));
       } finally {
         await options.close();
       }

@@ -196,10 +196,10 @@ function popupSuite(name: string, setup: () => Promise<{ b: PopupBrowser; restar
         await poll(ids, (now) => !now.includes('wang-yi') && now.length === marks.length - wangMarks, 'Wang Yi’s marks gone, the others kept');
         await poll(() => evalAs<string[]>(popup, `Array.from(document.querySelectorAll('ol.names > li'), (li) => li.getAttribute('data-entity-id'))`), (r) => !r.includes('wang-yi'), 'Wang Yi out of the list');
         assert.match(await evalAs<string>(popup, textOf('.muted-note')), /Wang Yi is no longer highlighted/);
-        assert.deepEqual(((await b.storage('sync', 'get', 'settings')) as { mutedEntities?: string[] }).mutedEntities, ['wang-yi']);
+        await poll(() => settingsNow(b), (v) => JSON.stringify(v.mutedEntities) === '["wang-yi"]', 'muted in the settings');
         await popup.click('.muted-note button');
         await poll(ids, (now) => JSON.stringify(now) === JSON.stringify(marks), 'every mark back, in the same places');
-        assert.deepEqual(((await b.storage('sync', 'get', 'settings')) as { mutedEntities?: string[] }).mutedEntities, []);
+        await poll(() => settingsNow(b), (v) => v.mutedEntities.length === 0, 'unmuted in the settings');
       } finally {
         await popup.close();
         await page.close();

@@ -208,7 +208,7 @@ for (const name of BROWSERS) {
       // 127.0.0.1 is off: no names; turned back on from the list, they appear on the open page.
       const article = await b.page(server.url(ARTICLE));
       const first = await marks(article);
-      await click(again, '.sites button[aria-label="Turn Backstory back on for 127.0.0.1"]');
+      await click(again, '.sites button.site-remove[data-site="127.0.0.1"]');
       await poll(() => marks(article), (m) => m.includes('antony-blinken'), 'names after the site is back on');
       assert.deepEqual(first, [], 'no names while the site was off');
       await click(again, 'button.danger');
@@ -239,7 +239,7 @@ for (const name of BROWSERS) {
       await poll(() => rowIds(opts), (ids) => !ids.includes('harbour-pact'), 'pack removed');
       await click(opts, 'li.pack[data-pack-id="reading-00005"] input.pack-enabled');
       await click(opts, 'input[name="style"][value="tint"]');
-      await click(opts, '.sites button[aria-label="Turn Backstory back on for kept.example"]');
+      await click(opts, '.sites button.site-remove[data-site="kept.example"]');
       await poll(() => storedState(opts), (s) => settingsOf(s).style === 'tint' && !s.metas.find((m) => m.id === 'reading-00005')?.on, 'changed');
 
       await b.upload(opts, '#backup-file', path.join(tmp, 'backup.json'));
