@@ -2,7 +2,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MAX_QUOTE_WORDS } from '../kb/validate';
-import { appositive, factsFor, quotesBySpeaker, relatedNames, shortQuote, type Located, type PersonMention } from './describe';
+import { appositive, typeOfDescription, factsFor, quotesBySpeaker, relatedNames, shortQuote, type Located, type PersonMention } from './describe';
 import { articleSentences, type ArticleSentence } from './names';
 
 /** Where `name` stands in `sentence` (its first occurrence). */
@@ -35,6 +35,15 @@ describe('appositive', () => {
       assert.equal(appositive(sentence, start, start + name.length), want);
     });
   }
+});
+
+test('a description’s head noun types a name: organisations and places, never people', () => {
+  assert.equal(typeOfDescription('Norway’s parliament'), 'organisation');
+  assert.equal(typeOfDescription('the country’s largest bank'), 'organisation');
+  assert.equal(typeOfDescription('a port city on the northern coast'), 'place');
+  assert.equal(typeOfDescription('the ministry of fisheries'), 'organisation');
+  assert.equal(typeOfDescription('the owner of the ferry company'), undefined);
+  assert.equal(typeOfDescription('her Icelandic counterpart'), undefined);
 });
 
 describe('facts and quotes', () => {

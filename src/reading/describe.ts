@@ -18,6 +18,7 @@ import type { Fact, Quote } from '../kb/types';
 import { MAX_QUOTE_WORDS } from '../kb/validate';
 import type { ArticleSentence } from './names';
 import type { CandidateType } from './types';
+import { isOrganisationHead, isPlaceHead } from './lexicon';
 
 /** Facts per entity: a card shows a few; the rest is in the article. */
 export const MAX_FACTS = 5;
@@ -89,6 +90,19 @@ export function appositive(sentence: string, start: number, end: number): string
       if (usable(cut)) return cut;
     }
   }
+  return undefined;
+}
+
+/**
+ * The type a description gives a name whose type the finder could only guess: its head noun,
+ * before any "of"/"in"/"for" ("Norway’s parliament" → organisation, "a port city on the coast" →
+ * place). People are left out: "the owner of Facebook" describes a company as often as a person.
+ */
+export function typeOfDescription(description: string): CandidateType | undefined {
+  const head = description.split(/\s+(?:of|in|on|for|at|from|with)\s+/)[0]!.trim().split(/\s+/).at(-1)?.toLowerCase().replace(/[^\p{L}]/gu, '') ?? '';
+  if (head === '') return undefined;
+  if (isOrganisationHead(head)) return 'organisation';
+  if (isPlaceHead(head)) return 'place';
   return undefined;
 }
 

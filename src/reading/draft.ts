@@ -14,7 +14,7 @@ import { PageMentions } from '../match/page-mentions';
 import { aliasRules, allowedNeighbours } from './alias-rules';
 import { isKnownOrganisation, isKnownPlace, isLastName, useCompromise, useWordList } from './lexicon';
 import { capitalOf, countryByForm, useCountries, isNationality } from './countries';
-import { describe, factsFor, quotesBySpeaker, relatedNames, roleSentence, type Located, type PersonMention } from './describe';
+import { appositive, describe, factsFor, quotesBySpeaker, relatedNames, roleSentence, typeOfDescription, type Located, type PersonMention } from './describe';
 import { kebabId, readingPackId } from './ids';
 import { mergeNames, type NameCluster } from './merge';
 import { findNames, type ArticleSentence, type FoundNames } from './names';
@@ -89,6 +89,20 @@ function buildDraft(article: ExtractedArticle, switches: RuleSwitches, known: Kn
     (c) => !(switches.credits && ((c.name.includes(' ') && byline.includes(c.name)) || publisher(c.name))),
   );
   const keys = keysFor(clusters);
+  // A one-word name the finder could only guess the type of takes the type its description in
+  // the article gives: "the Storting, Norway’s parliament" is an organisation, not a place.
+  for (const c of clusters) {
+    if (c.known || c.name.includes(' ') || countryByForm(c.name) !== undefined) continue;
+    for (const m of c.mentions) {
+      const s = sentences[m.sentence];
+      const found = s && !m.implied ? appositive(s.text, m.start - s.start, m.end - s.start) : undefined;
+      const type = found ? typeOfDescription(found) : undefined;
+      if (type) {
+        c.type = type;
+        break;
+      }
+    }
+  }
 
   // Count and locate each entity with the matcher and the rules the saved pack will have.
   const entities: Entity[] = clusters.map((c, i) => {

@@ -7,15 +7,20 @@
 // "Halvorsen Street"); adding the same article again updates its pack; a search page, an empty
 // page, a page in Norwegian, a 5 MB page and a page Backstory cannot read each get a clear message
 // and store nothing; closing the review stores nothing; nothing leaves 127.0.0.1. Polls, no sleeps.
+// Saves docs/screenshots/review.png (Chromium).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page as PlaywrightPage } from 'playwright-core';
 import { BROWSERS, withBrowser, type AnyPage, type AnySession } from './support/any-browser';
-import type { StaticServer } from './support/server';
+import { ROOT, type StaticServer } from './support/server';
 import { markIds, waitUntilStable } from './support/checks';
 import { axeViolations, describeViolations } from './support/axe';
 import { hoverCard, movePointer, waitForCard } from './support/hardening';
 
 const ARTICLE = '/reading/article.html';
+const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
 const LATER = '/reading/later.html';
 const TEST_TIMEOUT = 120_000;
 const REVIEW_DONE = '.review .notice, ul.candidates > li.candidate';
@@ -158,6 +163,12 @@ for (const name of BROWSERS) {
       for (const w of weak) assert.match(w.meta, /left out: /, `a weak name says why: ${w.meta}`);
       const violations = await axeViolations(review.raw as unknown as { evaluate(js: string): Promise<unknown> });
       assert.deepEqual(violations, [], describeViolations(violations));
+      if (name === 'chromium') {
+        const raw = review.raw as PlaywrightPage;
+        await raw.setViewportSize({ width: 900, height: 1100 });
+        await mkdir(SCREENSHOTS, { recursive: true });
+        await raw.screenshot({ path: path.join(SCREENSHOTS, 'review.png') });
+      }
 
       // The reader's edits: rename, retype, untick, and merge a weak name into a kept one.
       const thorvaldsson = byName('Einar Thorvaldsson')!;
