@@ -20,7 +20,7 @@ export function testKnowledgeBase(): KnowledgeBase {
   return {
     schemaVersion: 2,
     source: { id: 'test', outlet: 'Test', headline: 'Test', standfirst: 'Test', summary: 'A. B. C.', paragraphCount: 3 },
-    matching: { allowedNeighbours: ['President', 'Mr', 'Secretary', 'But', 'The', 'When'] },
+    matching: { allowedNeighbours: ['President', 'Mr', 'Secretary', 'But', 'The', 'When', 'Warns'] },
     entities: [
       entity('antony-blinken', 'person', ['Antony Blinken', 'Secretary Blinken', { form: 'Blinken', standalone: true }]),
       entity('wang-yi', 'person', ['Wang Yi', { form: 'Wang', secondReference: true, standalone: true }], ['Vera Wang']),

@@ -46,6 +46,39 @@ describe('whole words with Unicode-aware boundaries', () => {
   });
 });
 
+describe('invisible characters inside names', () => {
+  const SHY = '\u00ad';
+  test('a soft hyphen or a zero-width character inside a name still matches, and the match covers it', () => {
+    for (const ch of [SHY, '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff']) {
+      assert.deepEqual(marks(`Antony Blin${ch}ken met Wang${ch} Yi in Chi${ch}${ch}na.`), [
+        `antony-blinken:Antony Blin${ch}ken`,
+        `wang-yi:Wang${ch} Yi`,
+        `china:Chi${ch}${ch}na`,
+      ], `U+${ch.charCodeAt(0).toString(16)}`);
+    }
+  });
+  test('the mention spans the original characters, so the text is wrapped as it stands', () => {
+    const text = `Talks with Blin${SHY}ken.`;
+    const [m] = matcher.scan(text).mentions;
+    assert.deepEqual([m!.start, m!.end], [11, 19]);
+    assert.equal(text.slice(m!.start, m!.end), `Blin${SHY}ken`);
+  });
+  test('invisible characters around a name are not part of the match', () => {
+    assert.deepEqual(marks(`(${SHY}China${SHY}) and \u200bRussia\u200b.`), ['china:China', 'russia:Russia']);
+  });
+  test('a name joined to a longer word by an invisible character is still inside that word', () => {
+    assert.deepEqual(marks(`China${SHY}town, Russia\u200bns, anti\u200dChina`), []);
+  });
+  test('a zero-width space between two words does not make them one name with a space', () => {
+    assert.deepEqual(marks('Wang\u200bYi'), []);
+  });
+  test('the rules around a name read through invisible characters', () => {
+    assert.deepEqual(marks(`Hun${SHY}ter Bi${SHY}den and Jill Biden`), [], 'never-match phrase and capitalised neighbour');
+    assert.deepEqual(marks(`President${SHY} Bi${SHY}den`), [`joe-biden:Bi${SHY}den`]);
+    assert.deepEqual(marks(`FOL${SHY}LOW US ON`), [], 'capitals run');
+  });
+});
+
 describe('the longest match wins', () => {
   test('South China Sea is one mention, not also China', () => {
     assert.deepEqual(marks('disputes in the South China Sea'), ['south-china-sea:South China Sea']);
@@ -159,6 +192,24 @@ describe('second references', () => {
     page.add([{ node: 'Wang said', result: matcher.scan('Wang said') }]);
     const later = page.add([{ node: 'Wang Yi', result: matcher.scan('Wang Yi') }], (n) => n !== 'Wang said');
     assert.deepEqual(later.map((p) => p.node), ['Wang Yi']);
+  });
+});
+
+describe('lines in capitals', () => {
+  test('a second reference in an all-caps headline counts on a page that names Wang Yi', () => {
+    assert.deepEqual(marks('Wang Yi arrived.', 'WANG WARNS US OVER TAIWAN'), ['wang-yi:Wang Yi', 'wang-yi:WANG', 'taiwan:TAIWAN']);
+  });
+  test('…and not on a page that never names him', () => {
+    assert.deepEqual(marks('WANG WARNS OF DELAYS'), []);
+  });
+  test('a capitalised first name in capitals still makes another person’s name', () => {
+    assert.deepEqual(marks('Wang Yi arrived.', 'VERA WANG OPENS A STORE', 'WANG WEI SAID', 'BEAU BIDEN'), ['wang-yi:Wang Yi']);
+  });
+  test('allowed neighbours are recognised in capitals', () => {
+    assert.deepEqual(marks('PRESIDENT BIDEN AND SECRETARY BLINKEN'), ['joe-biden:BIDEN', 'antony-blinken:SECRETARY BLINKEN']);
+  });
+  test('a neighbour in capitals next to a name in ordinary case still counts against it', () => {
+    assert.deepEqual(marks('Wang Yi arrived.', 'the WARNS Wang'), ['wang-yi:Wang Yi']);
   });
 });
 
