@@ -1,8 +1,9 @@
 /**
  * The rules that need the whole page: a second reference ("Wang") counts only once the page names
  * the entity in full ("Wang Yi"); a form that needs context ("G20") counts only once the page shows
- * a word of its context group ("summit"); "first mention only" and the entity types a reader
- * turned off. Also keeps, per entity, how often it occurs, in order of first appearance.
+ * a word of its context group ("summit") or, for a contextFromPack alias, names enough of its
+ * pack's other entities (co-occurrence, see coOccurs); "first mention only" and the entity types
+ * a reader turned off. Also keeps, per entity, how often it occurs, in order of first appearance.
  *
  * Generic over the page's text holder N (a DOM Text node in the content script, a paragraph
  * number in the pack builder, a string in tests). Pure: no DOM, no browser API.
@@ -10,6 +11,20 @@
 import type { EntityType } from '../kb/types';
 import type { CompiledMatcher } from './compile';
 import type { Mention, ScanResult } from './matcher';
+
+/**
+ * Co-occurrence: a contextFromPack alias counts on a page that names at least this many distinct
+ * other entities of its pack... Two, because one shared name is chance (every page names a
+ * country or two), and a bare second name is still weak evidence on its own:
+ */
+export const CO_OCCURRING_ENTITIES = 2;
+/**
+ * ...and at least one of them is not a country or a place. Countries and places are named on
+ * almost any page (edition menus, datelines, weather, "made in China"): BMW's G20 model-code page
+ * names China, the USA and Indonesia, the same three as a page on the summit might. People,
+ * organisations and topics are far rarer by chance.
+ */
+const COMMONPLACE_TYPES: readonly EntityType[] = ['country', 'place'];
 
 export interface PagePolicy {
   firstMentionOnly: boolean;
@@ -33,7 +48,11 @@ export interface EntityCount {
 export class PageMentions<N> {
   private readonly named = new Set<number>();
   private readonly contexts = new Set<number>();
-  /** Mentions waiting for a full name or a context word that may still come. */
+  /** Entities with a mention that counted without any help from co-occurrence: what co-occurrence counts. */
+  private readonly confirmed = new Set<number>();
+  /** Per pack index: its confirmed entities, and how many of them are not COMMONPLACE_TYPES. */
+  private readonly packTally = new Map<number, { all: number; specific: number }>();
+  /** Mentions waiting for a full name, a context word or co-occurrence that may still come. */
   private waiting: Sequenced<N>[] = [];
   /** Valid mentions per entity, and where the first of them came in the order texts were added. */
   private readonly counts = new Map<number, { count: number; first: number }>();
@@ -54,16 +73,29 @@ export class PageMentions<N> {
     for (const { result } of batch) {
       for (const group of result.contexts) this.contexts.add(group);
     }
-    for (const { result } of batch) {
-      for (const m of result.mentions) if (!m.secondReference && this.hasContext(m)) this.named.add(m.entity);
-    }
     const candidates = this.waiting.filter((p) => isLive(p.node));
     for (const { node, result } of batch) for (const mention of result.mentions) candidates.push({ node, mention, seq: this.seq++ });
+    const counted = new Set<Sequenced<N>>();
+    // First what counts on words and full names alone; only that is confirmed for co-occurrence,
+    // so ambiguous names never vouch for each other.
+    for (const { mention: m } of candidates) if (!m.secondReference && this.hasWordContext(m)) this.named.add(m.entity);
+    for (const placed of candidates) {
+      const m = placed.mention;
+      if (!this.hasWordContext(m) || (m.secondReference && !this.named.has(m.entity))) continue;
+      counted.add(placed);
+      this.confirm(m.entity);
+    }
+    // Then what the page's co-occurrence unlocks (and the second references of names it unlocked).
+    const rest = candidates.filter((p) => !counted.has(p));
+    const inContext = rest.filter((p) => this.hasWordContext(p.mention) || this.coOccurs(p.mention));
+    for (const { mention: m } of inContext) if (!m.secondReference) this.named.add(m.entity);
+    for (const placed of inContext) if (!placed.mention.secondReference || this.named.has(placed.mention.entity)) counted.add(placed);
+
     this.waiting = [];
     const out: Placed<N>[] = [];
     for (const placed of candidates) {
       const m = placed.mention;
-      if (!this.hasContext(m) || (m.secondReference && !this.named.has(m.entity))) {
+      if (!counted.has(placed)) {
         this.waiting.push(placed);
         continue;
       }
@@ -91,7 +123,37 @@ export class PageMentions<N> {
       .map(([entity, { count }]) => ({ id: this.compiled.entities[entity]!.id, count }));
   }
 
-  private hasContext(m: Mention): boolean {
+  /** No context needed, or the page shows a word of the mention's context group. */
+  private hasWordContext(m: Mention): boolean {
     return m.needsContext === undefined || this.contexts.has(m.needsContext);
+  }
+
+  private confirm(entity: number): void {
+    if (this.confirmed.has(entity)) return;
+    this.confirmed.add(entity);
+    const { type, packs } = this.compiled.entities[entity]!;
+    for (const pack of packs) {
+      const tally = this.packTally.get(pack) ?? { all: 0, specific: 0 };
+      tally.all++;
+      if (!COMMONPLACE_TYPES.includes(type)) tally.specific++;
+      this.packTally.set(pack, tally);
+    }
+  }
+
+  /** The page names enough other entities of a pack the mention's context group accepts (see CO_OCCURRING_ENTITIES). */
+  private coOccurs(m: Mention): boolean {
+    const packs = m.needsContext === undefined ? undefined : this.compiled.contextGroups[m.needsContext]?.packs;
+    if (!packs) return false;
+    const own = this.compiled.entities[m.entity]!;
+    const ownSpecific = !COMMONPLACE_TYPES.includes(own.type);
+    return packs.some((pack) => {
+      const tally = this.packTally.get(pack);
+      if (!tally) return false;
+      // Other entities: the mention's own entity does not vouch for itself.
+      const self = this.confirmed.has(m.entity) && own.packs.includes(pack);
+      const all = tally.all - (self ? 1 : 0);
+      const specific = tally.specific - (self && ownSpecific ? 1 : 0);
+      return all >= CO_OCCURRING_ENTITIES && specific >= 1;
+    });
   }
 }
