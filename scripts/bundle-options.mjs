@@ -1,6 +1,8 @@
 // The esbuild options every Backstory bundle is built with: build.mjs for dist/, and the
 // benchmark when it rebuilds the content script against another knowledge base (bench/variants.ts),
 // so that what the benchmark measures is built exactly as what ships.
+import { readFile } from 'node:fs/promises';
+import * as esbuild from 'esbuild';
 
 /**
  * esbuild plugin: `virtual:knowledge-base` (all packs) and `virtual:compiled-matcher` (ids and
@@ -25,6 +27,23 @@ export function virtualModules(data) {
   };
 }
 
+/**
+ * esbuild plugin: `import css from './x.css'` gives the stylesheet as a minified string (the
+ * content script adopts content.css into pages' shadow roots, which the manifest's stylesheet
+ * cannot reach).
+ */
+export function cssText() {
+  return {
+    name: 'backstory-css-text',
+    setup(build) {
+      build.onLoad({ filter: /\.css$/ }, async (a) => {
+        const { code } = await esbuild.transform(await readFile(a.path, 'utf8'), { loader: 'css', minify: true });
+        return { contents: code.trim(), loader: 'text' };
+      });
+    },
+  };
+}
+
 /** Bundling options shared by every entry point (production unless `dev`). */
 export function bundleOptions(data, { dev = false } = {}) {
   return {
@@ -38,7 +57,7 @@ export function bundleOptions(data, { dev = false } = {}) {
     define: { 'process.env.NODE_ENV': JSON.stringify(dev ? 'development' : 'production') },
     // mark.js's package entry is an ES5 build with Babel helpers; its ES6 build is 3 KB smaller.
     alias: { 'mark.js': 'mark.js/dist/mark.es6.js' },
-    plugins: [virtualModules(data)],
+    plugins: [virtualModules(data), cssText()],
     logLevel: 'warning',
   };
 }

@@ -1,4 +1,5 @@
 /** Where highlighting never goes: form fields, editable areas, code, non-HTML content, our own UI. */
+import { parentAcrossShadow } from './composed-tree';
 
 export const MARK_CLASS = 'backstory-mark';
 /** Set on the host element of any UI the extension adds to a page. */
@@ -25,10 +26,14 @@ export function isExcludedElement(el: Element): boolean {
   return editable !== null && editable.toLowerCase() !== 'false';
 }
 
-/** Whether a node lies in an excluded subtree (checks all its ancestors; use for single added nodes). */
+/**
+ * Whether a node lies in an excluded subtree (checks all its ancestors, through the hosts of
+ * shadow roots; use for single added nodes and roots).
+ */
 export function isInExcludedSubtree(node: Node): boolean {
   if (node.ownerDocument?.designMode === 'on') return true;
-  for (let el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement; el; el = el.parentElement) {
+  const start = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : parentAcrossShadow(node);
+  for (let el = start; el; el = parentAcrossShadow(el)) {
     if (isExcludedElement(el)) return true;
   }
   return false;
@@ -56,7 +61,8 @@ export class TextNodes {
   next(): Text | null {
     for (let n = this.walker.nextNode(); n; n = this.walker.nextNode()) {
       const parent = n.parentElement;
-      if (parent && !this.isExcluded(parent)) return n as Text;
+      // A text right under a shadow root (the walk's root, already judged) has no parent element.
+      if (parent ? !this.isExcluded(parent) : n.parentNode === this.root) return n as Text;
     }
     return null;
   }

@@ -1,7 +1,8 @@
 /**
  * Highlights the names on a page: a fast scan of our own finds where the names are (one
  * TreeWalker, the compiled trie per text node, in time slices), the page rules decide which
- * mentions count, and mark.js wraps only those, visible part of the page first.
+ * mentions count, and mark.js wraps only those, visible part of the page first. Open shadow roots
+ * under what is scanned are found and scanned in the same run (shadow-roots.ts).
  */
 import type { Matcher, ScanResult } from '../match/matcher';
 import { PageMentions, type EntityCount, type PagePolicy, type Placed } from '../match/page-mentions';
@@ -9,6 +10,8 @@ import type { HighlightStyle } from '../common/settings';
 import { isInExcludedSubtree, MARK_CLASS, TextNodes } from './exclusions';
 import { HighlightRegistry, type MentionRange } from './highlight-registry';
 import { SliceClock } from './time-slices';
+import { isShadowRoot, sortComposed } from './composed-tree';
+import type { OpenShadowRoots } from './shadow-roots';
 
 /** Texts shorter than this hold no name (the shortest forms, "US", have two letters). */
 const MIN_TEXT_LENGTH = 2;
@@ -23,6 +26,8 @@ const SCAN_CHUNK_CHARS = 32_768;
 export const MAX_MARKS_PER_TEXT_NODE = 250;
 /** Texts (with mentions) judged by the page rules between two checks of the slice clock. */
 const PAGE_RULES_BATCH = 256;
+/** Elements looked at for shadow roots between two checks of the slice clock (about 0.1 ms). */
+const HOST_WALK_BATCH = 512;
 /**
  * A page cannot make us add more marks than this: beyond it a reader gains nothing, and a hostile
  * page cannot make us slow it down. The cost of marking grows faster than the count: every
@@ -58,6 +63,8 @@ export interface HighlighterHooks {
   afterMutation(): void;
   /** Called when the names found on the page change. */
   onFound(found: EntityCount[]): void;
+  /** Called for each open shadow root found, before it is scanned (the watcher observes it). */
+  onShadowRoot(root: ShadowRoot): void;
 }
 
 export class Highlighter {
@@ -75,6 +82,8 @@ export class Highlighter {
     private policy: PagePolicy,
     private style: HighlightStyle,
     private readonly hooks: HighlighterHooks,
+    /** The page's open shadow roots: found, styled and given back by the highlighter. */
+    readonly shadowRoots: OpenShadowRoots,
   ) {
     this.page = new PageMentions(matcher.compiled, policy);
   }
@@ -87,9 +96,14 @@ export class Highlighter {
     return this.page.found();
   }
 
-  /** Every mark on the page, in document order. */
+  /** Every mark on the page, open shadow roots included, in the order the page shows them. */
   marks(): HTMLElement[] {
-    return Array.from(this.doc.querySelectorAll<HTMLElement>(`mark.${MARK_CLASS}[data-entity-id]`));
+    const selector = `mark.${MARK_CLASS}[data-entity-id]`;
+    const marks = Array.from(this.doc.querySelectorAll<HTMLElement>(selector));
+    const roots = this.shadowRoots.all();
+    if (roots.length === 0) return marks;
+    for (const root of roots) marks.push(...Array.from(root.querySelectorAll<HTMLElement>(selector)));
+    return sortComposed(marks);
   }
 
   /** Highlights what is under these nodes (the whole body at start, added content later). */
@@ -102,11 +116,13 @@ export class Highlighter {
     return this.chain;
   }
 
-  /** Removes every highlight and forgets what was found; the page is as it was. */
+  /** Removes every highlight and forgets what was found; the page is as it was, shadow roots too. */
   clear(): void {
     this.generation++;
     this.hooks.beforeMutation();
     this.registry.restoreAll(this.doc);
+    for (const root of this.shadowRoots.all()) this.registry.restoreAll(root);
+    this.shadowRoots.release();
     this.hooks.afterMutation();
     this.page = new PageMentions(this.matcher.compiled, this.policy);
     this.markCount = 0;
@@ -125,8 +141,13 @@ export class Highlighter {
   private async run(roots: Node[], generation: number): Promise<void> {
     const clock = new SliceClock();
     const scanned: Scanned[] = [];
-    for (const root of roots) {
+    // Shadow roots found under a root join the queue (nested ones when their root is walked).
+    const queue = [...roots];
+    const found = new Set<ShadowRoot>();
+    for (let k = 0; k < queue.length; k++) {
+      const root = queue[k]!;
       if (!root.isConnected || isInExcludedSubtree(root)) continue;
+      if (isShadowRoot(root) && !found.has(root) && !this.register(root)) continue;
       if (root.nodeType === Node.TEXT_NODE) {
         await this.scanLongText(root as Text, scanned, clock);
         continue;
@@ -143,6 +164,15 @@ export class Highlighter {
         } while (n && !clock.tick());
         if (n && !(await this.turn(clock, generation, true))) return;
       }
+      const hosts = this.shadowRoots.walk(root);
+      while (!hosts.done) {
+        for (const shadow of hosts.next(HOST_WALK_BATCH)) {
+          this.prepare(shadow);
+          found.add(shadow);
+          queue.push(shadow);
+        }
+        if (!(await this.turn(clock, generation))) return;
+      }
     }
     // Each phase below starts in a fresh slice if this one is used up.
     if (!(await this.turn(clock, generation))) return;
@@ -158,6 +188,21 @@ export class Highlighter {
     if (!(await this.turn(clock, generation))) return;
     await this.wrap(placed, scanned, clock, generation);
     performance.mark(HIGHLIGHT_DONE_MARK);
+  }
+
+  /** Registers a root found outside a walk (the watcher's late roots); false if it was known. */
+  private register(root: ShadowRoot): boolean {
+    if (!this.shadowRoots.add(root)) return false;
+    this.prepare(root);
+    return true;
+  }
+
+  /** A new root: marks an earlier instance of the extension left there go, and the watcher observes it. */
+  private prepare(root: ShadowRoot): void {
+    this.hooks.beforeMutation();
+    this.registry.restoreAll(root);
+    this.hooks.afterMutation();
+    this.hooks.onShadowRoot(root);
   }
 
   /**

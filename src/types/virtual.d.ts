@@ -12,3 +12,9 @@ declare module 'virtual:compiled-matcher' {
   const compiled: CompiledMatcher;
   export default compiled;
 }
+
+declare module '*.css' {
+  /** The stylesheet's text, minified (scripts/bundle-options.mjs, cssText). */
+  const css: string;
+  export default css;
+}
