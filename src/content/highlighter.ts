@@ -121,8 +121,7 @@ export class Highlighter {
     this.generation++;
     this.hooks.beforeMutation();
     this.registry.restoreAll(this.doc);
-    for (const root of this.shadowRoots.all()) this.registry.restoreAll(root);
-    this.shadowRoots.release();
+    this.shadowRoots.release((root) => this.registry.restoreAll(root));
     this.hooks.afterMutation();
     this.page = new PageMentions(this.matcher.compiled, this.policy);
     this.markCount = 0;
@@ -188,6 +187,21 @@ export class Highlighter {
     if (!(await this.turn(clock, generation))) return;
     await this.wrap(placed, scanned, clock, generation);
     performance.mark(HIGHLIGHT_DONE_MARK);
+  }
+
+  /**
+   * Gives back the shadow roots whose host has left the page, so that a feed replacing its
+   * components does not keep every one it ever showed (one that comes back is found again).
+   */
+  pruneShadowRoots(): void {
+    const gone = this.shadowRoots.detached();
+    if (gone.length === 0) return;
+    this.hooks.beforeMutation();
+    for (const root of gone) {
+      this.registry.restoreAll(root);
+      this.shadowRoots.forget(root);
+    }
+    this.hooks.afterMutation();
   }
 
   /** Registers a root found outside a walk (the watcher's late roots); false if it was known. */

@@ -27,8 +27,9 @@ export const MAX_CPU_SHARE = 0.1;
 /** The window over which MAX_CPU_SHARE is measured. */
 export const CPU_WINDOW_MS = 1_000;
 /**
- * How often custom elements not yet defined are checked for a new shadow root: a component
- * defined late is highlighted within about a second, and a check costs one read per such element.
+ * How often custom elements not yet defined are checked for a new shadow root (and roots whose
+ * host left the page are let go): a component defined late is highlighted within about a second,
+ * and a check costs one read per such element or root.
  */
 export const UPGRADE_CHECK_MS = 1_000;
 /** What is observed, in the document and in each open shadow root. */
@@ -52,7 +53,7 @@ export class PageWatcher {
     this.lastUrl = doc.location?.href ?? '';
     this.observer = new MutationObserver((records) => this.handle(records));
     this.observer.observe(doc.documentElement, OBSERVED);
-    this.upgradeTimer = setInterval(() => this.checkUpgrades(), UPGRADE_CHECK_MS);
+    this.upgradeTimer = setInterval(() => this.checkShadowRoots(), UPGRADE_CHECK_MS);
     signal.addEventListener('abort', () => this.stop(), { once: true });
   }
 
@@ -126,10 +127,12 @@ export class PageWatcher {
     if (this.pending.size > 0) this.schedule();
   }
 
-  /** Custom elements defined since the last check may have attached an open root. */
-  private checkUpgrades(): void {
-    if (this.highlighter.shadowRoots.waitingHosts === 0) return;
-    for (const root of this.highlighter.shadowRoots.upgraded()) this.pending.add(root);
+  /** Custom elements defined since the last check may have attached an open root; removed hosts' roots go. */
+  private checkShadowRoots(): void {
+    const roots = this.highlighter.shadowRoots;
+    if (roots.size > 0) this.highlighter.pruneShadowRoots();
+    if (roots.waitingHosts === 0) return;
+    for (const root of roots.upgraded()) this.pending.add(root);
     if (this.pending.size > 0) this.schedule();
   }
 

@@ -170,6 +170,23 @@ describe('open shadow roots', () => {
     controller.abort();
   });
 
+  test('a root whose host left the page is given back and let go; if the host comes back it is found again', async () => {
+    const outer = host('<p>Russia</p>', 'open', 'news-card');
+    document.body.append(outer.el);
+    const { h, roots, controller } = setup(true);
+    await h.highlight([document.body]);
+    assert.equal(roots.size, 1);
+    outer.el.remove();
+    h.pruneShadowRoots();
+    assert.equal(roots.size, 0);
+    assert.equal(outer.root.innerHTML, '<p>Russia</p>');
+    assert.equal(outer.root.adoptedStyleSheets.length, 0);
+    document.body.append(outer.el);
+    await until('highlighted again', () => idsIn(outer.root).length === 1);
+    assert.equal(roots.size, 1);
+    controller.abort();
+  });
+
   test('after clear(), changes in a root given back are not followed until it is found again', async () => {
     const outer = host('<p>Russia</p>');
     document.body.append(outer.el);

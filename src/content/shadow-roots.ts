@@ -110,11 +110,28 @@ export class OpenShadowRoots {
     return found;
   }
 
-  /** Takes the styles out of every root and forgets them all (highlighting off, new settings). */
-  release(): void {
-    for (const root of this.known) this.removeStyles(root);
+  /**
+   * Gives every root back (highlighting off, new settings): `restore` takes out its marks, then
+   * its styles go and it is forgotten. Roots whose host has left the page too: it may come back.
+   */
+  release(restore: (root: ShadowRoot) => void): void {
+    for (const root of this.known) {
+      restore(root);
+      this.removeStyles(root);
+    }
     this.known.clear();
     this.undefinedHosts.clear();
+  }
+
+  /** Known roots whose host has left the page (a feed replacing its components): see forget(). */
+  detached(): ShadowRoot[] {
+    return [...this.known].filter((r) => !r.isConnected);
+  }
+
+  /** Takes the styles out of a root (its marks already given back) and forgets it; if it comes back, it is found again. */
+  forget(root: ShadowRoot): void {
+    this.removeStyles(root);
+    this.known.delete(root);
   }
 
   /**
