@@ -24,10 +24,19 @@ afterEach(async () => {
   await win.happyDOM.close();
 });
 
-function setup(withWatcher = false) {
+/** Records every text it is asked to scan. */
+class CountingMatcher extends Matcher {
+  scanned: string[] = [];
+  override scan(text: string, from?: number, to?: number) {
+    this.scanned.push(text);
+    return super.scan(text, from, to);
+  }
+}
+
+function setup(withWatcher = false, m: Matcher = matcher) {
   const roots = new OpenShadowRoots(document, CSS);
   const hooks = { watcher: undefined as PageWatcher | undefined };
-  const h = new Highlighter(document, matcher, { firstMentionOnly: false, types: allTypes }, 'underline', {
+  const h = new Highlighter(document, m, { firstMentionOnly: false, types: allTypes }, 'underline', {
     beforeMutation: () => hooks.watcher?.flushRecords(),
     afterMutation: () => hooks.watcher?.dropOwnRecords(),
     onFound() {},
@@ -145,6 +154,28 @@ describe('open shadow roots', () => {
     await until('both highlighted', () => idsIn(outer.root).length === 2 && idsIn(late.root).length === 1);
     assert.deepEqual(idsIn(outer.root), ['russia:Russia', 'ukraine:Ukraine']);
     assert.deepEqual(idsIn(late.root), ['taiwan:Taiwan']);
+    controller.abort();
+  });
+
+  test('a change inside a root costs a scan of the change only, not of the root or the page', async () => {
+    const paragraphs = Array.from({ length: 200 }, (_, i) => `<p>Paragraph ${i} on Russia.</p>`).join('');
+    document.body.innerHTML = paragraphs;
+    const outer = host(paragraphs);
+    document.body.append(outer.el);
+    const counting = new CountingMatcher(compileMatcher([testKnowledgeBase()]).compiled);
+    const { h, controller } = setup(true, counting);
+    await h.highlight([document.body]);
+    assert.equal(counting.scanned.length, 400);
+    const walks: Node[] = [];
+    const createTreeWalker = document.createTreeWalker.bind(document);
+    document.createTreeWalker = ((root: Node, what?: number) => (walks.push(root), createTreeWalker(root, what))) as typeof document.createTreeWalker;
+    counting.scanned = [];
+    const p = document.createElement('p');
+    p.textContent = 'Added: Ukraine.';
+    outer.root.append(p);
+    await until('the addition highlighted', () => idsIn(outer.root).length === 201);
+    assert.deepEqual(counting.scanned, ['Added: Ukraine.']);
+    assert.ok(walks.length > 0 && walks.every((w) => w === p), 'every walk (texts, shadow hosts) starts at the added paragraph');
     controller.abort();
   });
 
