@@ -57,6 +57,11 @@ test('zips hold the unpacked extension minus source maps; bundles are minified',
     const content = readFileSync(path.join(dist, browser, 'content.js'), 'utf8');
     // Minified: local names are mangled (a class name from the source is gone), no comments.
     assert.ok(!content.includes('HighlightRegistry') && !content.includes('Why not one big regular'), 'content.js is minified');
+    // The card's shadow root is closed in what ships (only the accessibility test's copy opens it).
+    const mode = /attachShadow\(\{mode:([\w$]+|"\w+")\}\)/.exec(content)?.[1];
+    assert.ok(mode, 'content.js attaches the card root');
+    assert.ok(mode === '"closed"' || content.includes(`${mode}="closed"`), `the card root is closed (mode ${mode})`);
+    assert.ok(!content.includes('BACKSTORY_OPEN_CARD_ROOT'), 'the switch is folded away');
   }
 });
 

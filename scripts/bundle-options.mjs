@@ -44,8 +44,12 @@ export function cssText() {
   };
 }
 
-/** Bundling options shared by every entry point (production unless `dev`). */
-export function bundleOptions(data, { dev = false } = {}) {
+/**
+ * Bundling options shared by every entry point (production unless `dev`). `openCardRoot` is for
+ * the accessibility test's own copy of the content script only: the card's shadow root is then
+ * open, so that axe-core can reach it (src/content/card/card-host.ts). Never for dist/.
+ */
+export function bundleOptions(data, { dev = false, openCardRoot = false } = {}) {
   return {
     bundle: true,
     format: 'iife',
@@ -54,7 +58,10 @@ export function bundleOptions(data, { dev = false } = {}) {
     legalComments: 'none',
     jsx: 'automatic',
     jsxImportSource: 'preact',
-    define: { 'process.env.NODE_ENV': JSON.stringify(dev ? 'development' : 'production') },
+    define: {
+      'process.env.NODE_ENV': JSON.stringify(dev ? 'development' : 'production'),
+      'process.env.BACKSTORY_OPEN_CARD_ROOT': JSON.stringify(openCardRoot ? '1' : '0'),
+    },
     // mark.js's package entry is an ES5 build with Babel helpers; its ES6 build is 3 KB smaller.
     alias: { 'mark.js': 'mark.js/dist/mark.es6.js' },
     plugins: [virtualModules(data), cssText()],

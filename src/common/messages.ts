@@ -47,13 +47,14 @@ export interface EntityRef {
  * names of related entities are resolved.
  */
 export interface EntityBackground {
-  /** The first pack's entity: the name, type and description shown at the top. */
+  /** The first pack's entity (the built-in one when it has it): name, type and description. */
   entity: Entity;
-  /** The first pack's story (the built-in one when it has the entity). */
+  /** The first pack's story. */
   source: SourceLabel;
   /**
-   * One background per pack that has the entity, in pack order (built-in first), each labelled
-   * with its story: its paragraph citations refer to that story's article and no other.
+   * One background per pack that has the entity, newest story first (undated ones last, in pack
+   * order), each labelled with its story: its paragraph citations refer to that story's article
+   * and no other.
    */
   sources: PackBackground[];
   /**

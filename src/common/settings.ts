@@ -22,6 +22,8 @@ export interface Settings {
   disabledSites: string[];
   /** Ids of enabled context packs (the built-in pack is always available). */
   enabledPacks: string[];
+  /** Entity ids the reader asked not to highlight ("Don't highlight <name>"), in the order muted. */
+  mutedEntities: string[];
 }
 
 export function defaultSettings(): Settings {
@@ -32,6 +34,7 @@ export function defaultSettings(): Settings {
     types: Object.fromEntries(ENTITY_TYPES.map((t) => [t, true])) as Record<EntityType, boolean>,
     disabledSites: [],
     enabledPacks: [],
+    mutedEntities: [],
   };
 }
 
@@ -83,6 +86,11 @@ export function parseSettings(raw: unknown): ParsedSettings {
   if (Array.isArray(value.enabledPacks)) {
     settings.enabledPacks = value.enabledPacks.filter((s): s is string => typeof s === 'string');
   } else if (value.enabledPacks !== undefined) repairs.push('The list of enabled packs was invalid; it is now empty.');
+  if (Array.isArray(value.mutedEntities)) {
+    const ids = value.mutedEntities.filter((s): s is string => typeof s === 'string' && s.length > 0);
+    if (ids.length !== value.mutedEntities.length) repairs.push('Some entries in the list of names not to highlight were invalid and were dropped.');
+    settings.mutedEntities = [...new Set(ids)];
+  } else if (value.mutedEntities !== undefined) repairs.push('The list of names not to highlight was invalid; every name is highlighted again.');
   return { settings, repairs };
 }
 
@@ -90,4 +98,10 @@ export function parseSettings(raw: unknown): ParsedSettings {
 export function isSiteEnabled(settings: Settings, hostname: string): boolean {
   const host = hostname.toLowerCase();
   return !settings.disabledSites.some((site) => host === site || host.endsWith(`.${site}`));
+}
+
+/** The settings with `id` muted (not highlighted on any page) or highlighted again. */
+export function withMuted(settings: Settings, id: string, muted: boolean): Settings {
+  const others = settings.mutedEntities.filter((m) => m !== id);
+  return { ...settings, mutedEntities: muted ? [...others, id] : others };
 }

@@ -7,7 +7,7 @@ import { Matcher } from '../match/matcher';
 import { testKnowledgeBase } from '../match/fixtures';
 import { ENTITY_TYPES, type EntityType } from '../kb/types';
 import { OpenShadowRoots } from './shadow-roots';
-import { Highlighter } from './highlighter';
+import { Highlighter, MARK_DESCRIPTION } from './highlighter';
 import { PageWatcher } from './page-watcher';
 
 /** A stand-in for content.css in the shadow-root tests. */
@@ -101,6 +101,16 @@ describe('highlighter in a DOM', () => {
     await h.highlight([document.body]);
     const tabs = Array.from(document.querySelectorAll('mark')).map((m) => (m as HTMLElement).tabIndex);
     assert.deepEqual(tabs, [0, 0, -1]);
+  });
+
+  test('every mark tells a screen reader that it has background', async () => {
+    document.body.innerHTML = '<p>China, Russia, China.</p>';
+    const { h } = makeHighlighter();
+    await h.highlight([document.body]);
+    const described = Array.from(document.querySelectorAll('mark'), (m) => m.getAttribute('aria-description'));
+    assert.deepEqual(described, [MARK_DESCRIPTION, MARK_DESCRIPTION, MARK_DESCRIPTION]);
+    h.clear();
+    assert.equal(document.body.innerHTML, '<p>China, Russia, China.</p>', 'taken back with the marks');
   });
 
   test('a huge text node is scanned in chunks and highlighted once', async () => {

@@ -43,6 +43,13 @@ export const MAX_MARKS_PER_PAGE = 1_000;
  */
 export const HIGHLIGHT_DONE_MARK = 'backstory:highlighted';
 
+/**
+ * What a screen reader says after a highlighted name (its text is the name): that it opens
+ * background. `aria-description` is one attribute per mark, no id and no element in the page;
+ * `aria-label` is prohibited on role mark and `aria-haspopup` is not allowed there.
+ */
+export const MARK_DESCRIPTION = 'Backstory: background available';
+
 interface Scanned {
   node: Text;
   /** The text as scanned: if the page changes it before wrapping, the node is scanned again. */
@@ -299,6 +306,7 @@ export class Highlighter {
   private decorate(mark: HTMLElement, entityId: string): void {
     mark.dataset.entityId = entityId;
     mark.classList.add(STYLE_CLASSES[this.style]);
+    mark.setAttribute('aria-description', MARK_DESCRIPTION);
     // One tab stop per name (its first highlighted mention); the others are reached with the
     // next/previous-name commands, so Tab does not crawl through every repeat.
     mark.tabIndex = this.firstMarked.has(entityId) ? -1 : 0;

@@ -24,7 +24,7 @@ import { loadCompiledMatcher, watchCompiledMatcher } from '../common/compiled-ma
 /** Batch badge updates: counts change many times while a big page is highlighted. */
 const BADGE_UPDATE_DELAY_MS = 250;
 
-const policyOf = (s: Settings): PagePolicy => ({ firstMentionOnly: s.firstMentionOnly, types: s.types });
+const policyOf = (s: Settings): PagePolicy => ({ firstMentionOnly: s.firstMentionOnly, types: s.types, muted: s.mutedEntities });
 
 async function main(): Promise<void> {
   // Only HTML pages with a body: not XML, SVG or PDF viewers.
@@ -91,7 +91,8 @@ async function main(): Promise<void> {
     const rulesChanged =
       next.style !== settings.style ||
       next.firstMentionOnly !== settings.firstMentionOnly ||
-      JSON.stringify(next.types) !== JSON.stringify(settings.types);
+      JSON.stringify(next.types) !== JSON.stringify(settings.types) ||
+      JSON.stringify(next.mutedEntities) !== JSON.stringify(settings.mutedEntities);
     settings = next;
     active = isSiteEnabled(next, hostname);
     if (wasActive && !active) stop();

@@ -59,6 +59,37 @@ describe('indexKnowledgeBase', () => {
     assert.equal(index.entity('nobody'), undefined);
   });
 
+  test('a source label carries origin, address and dates; a pack with paragraphs hands over only the cited ones', () => {
+    const reading = pack('reading', [
+      {
+        ...entity('ana-lind', 'Ana Lind', 'Minister.'),
+        facts: [{ text: 'Lind spoke.', paragraphs: [3] }],
+        quotes: [{ text: 'Hello', speaker: 'ana-lind', paragraph: 3 }],
+        mentions: [1, 3],
+      },
+    ]);
+    Object.assign(reading.source, {
+      origin: 'reading',
+      url: 'https://example.org/a',
+      published: '2026-11-02',
+      added: '2026-12-03T08:00:00Z',
+      byline: 'A Reporter',
+      paragraphs: ['reading headline', '', 'Lind spoke. Hello, she said.'],
+    });
+    const [authored, fromReading] = indexKnowledgeBase([first, reading]).entity('ana-lind')!.backgrounds;
+    assert.deepEqual(authored, { source: { id: 'first', outlet: 'first outlet', headline: 'first headline' }, entity: first.entities[1] });
+    assert.deepEqual(fromReading?.source, {
+      id: 'reading',
+      outlet: 'reading outlet',
+      headline: 'reading headline',
+      origin: 'reading',
+      url: 'https://example.org/a',
+      published: '2026-11-02',
+      added: '2026-12-03T08:00:00Z',
+    });
+    assert.deepEqual(fromReading?.cited, { 1: 'reading headline', 3: 'Lind spoke. Hello, she said.' });
+  });
+
   test('all() lists each id once, in order of first appearance', () => {
     assert.deepEqual(
       index.all().map((e) => [e.id, e.backgrounds.length]),

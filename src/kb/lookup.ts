@@ -3,19 +3,59 @@
  * one merged entry per entity id (each pack's background labelled with its source), the list of
  * all entries, and a search over names, aliases and descriptions. Pure: no DOM, no browser API.
  */
-import type { Entity, EntityType, KnowledgeBase } from './types';
+import type { Entity, EntityType, KnowledgeBase, PackOrigin, Source } from './types';
 
-/** Which story a background comes from. */
+/** Which story a background comes from: what its label, date line and citation links need. */
 export interface SourceLabel {
   id: string;
   outlet: string;
   headline: string;
+  /** Absent for an authored pack (the default). */
+  origin?: PackOrigin;
+  url?: string;
+  published?: string;
+  added?: string;
 }
 
 /** One pack's background on an entity. */
 export interface PackBackground {
   source: SourceLabel;
   entity: Entity;
+  /**
+   * The text of each paragraph this background cites (facts, quotes, mentions), by number; only
+   * from packs that hold their paragraphs (reading packs always do). Not the whole article: this
+   * travels to the card with every hover.
+   */
+  cited?: Record<number, string>;
+}
+
+/** The label of a pack's source: the fields a card shows, without the article's text. */
+export function sourceLabelOf(source: Source): SourceLabel {
+  const label: SourceLabel = { id: source.id, outlet: source.outlet, headline: source.headline };
+  if (source.origin !== undefined) label.origin = source.origin;
+  if (source.url !== undefined) label.url = source.url;
+  if (source.published !== undefined) label.published = source.published;
+  if (source.added !== undefined) label.added = source.added;
+  return label;
+}
+
+/** Every paragraph an entity's background cites, in order. */
+export function citedParagraphs(entity: Entity): number[] {
+  const all = new Set<number>();
+  for (const f of entity.facts) for (const p of f.paragraphs) all.add(p);
+  for (const q of entity.quotes) all.add(q.paragraph);
+  for (const p of entity.mentions ?? []) all.add(p);
+  return [...all].sort((a, b) => a - b);
+}
+
+function citedTexts(entity: Entity, paragraphs: readonly string[] | undefined): Record<number, string> | undefined {
+  if (!paragraphs) return undefined;
+  const out: Record<number, string> = {};
+  for (const p of citedParagraphs(entity)) {
+    const text = paragraphs[p - 1];
+    if (text) out[p] = text;
+  }
+  return out;
 }
 
 /** An entity across every pack that has it. Name, type and description come from the first. */
@@ -86,17 +126,19 @@ function searchable(entry: IndexedEntity): Searchable {
 export function indexKnowledgeBase(packs: readonly KnowledgeBase[]): KnowledgeIndex {
   const entries = new Map<string, IndexedEntity>();
   for (const pack of packs) {
-    const source: SourceLabel = { id: pack.source.id, outlet: pack.source.outlet, headline: pack.source.headline };
+    const source = sourceLabelOf(pack.source);
     for (const entity of pack.entities) {
+      const cited = citedTexts(entity, pack.source.paragraphs);
+      const background: PackBackground = cited ? { source, entity, cited } : { source, entity };
       const entry = entries.get(entity.id);
-      if (entry) entry.backgrounds.push({ source, entity });
+      if (entry) entry.backgrounds.push(background);
       else
         entries.set(entity.id, {
           id: entity.id,
           name: entity.name,
           type: entity.type,
           description: entity.description,
-          backgrounds: [{ source, entity }],
+          backgrounds: [background],
         });
     }
   }

@@ -330,6 +330,16 @@ describe('page policy', () => {
     assert.deepEqual(placed.map((p) => matcher.entityId(p.mention.entity)), ['antony-blinken']);
     assert.deepEqual(page.found(), [{ id: 'antony-blinken', count: 1 }]);
   });
+  test('muted names are neither highlighted nor counted; their second references stay muted, others unaffected', () => {
+    const page = new PageMentions<string>(compiled, { firstMentionOnly: false, types: allTypes, muted: ['wang-yi', 'no-such-id'] });
+    const text = 'Wang Yi met Blinken. Wang said China would talk.';
+    const placed = page.add([{ node: text, result: matcher.scan(text) }]);
+    assert.deepEqual(placed.map((p) => matcher.entityId(p.mention.entity)), ['antony-blinken', 'china']);
+    assert.deepEqual(page.found(), [
+      { id: 'antony-blinken', count: 1 },
+      { id: 'china', count: 1 },
+    ]);
+  });
   test('found() keeps the order of first appearance', () => {
     const page = new PageMentions<string>(compiled, { firstMentionOnly: false, types: allTypes });
     page.add(['Russia then China', 'China and Russia and Ukraine'].map((node) => ({ node, result: matcher.scan(node) })));

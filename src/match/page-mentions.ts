@@ -2,8 +2,9 @@
  * The rules that need the whole page: a second reference ("Wang") counts only once the page names
  * the entity in full ("Wang Yi"); a form that needs context ("G20") counts only once the page shows
  * a word of its context group ("summit") or, for a contextFromPack alias, names enough of its
- * pack's other entities (co-occurrence, see coOccurs); "first mention only" and the entity types
- * a reader turned off. Also keeps, per entity, how often it occurs, in order of first appearance.
+ * pack's other entities (co-occurrence, see coOccurs); "first mention only", the entity types a
+ * reader turned off and the names they muted. Also keeps, per entity, how often it occurs, in
+ * order of first appearance.
  *
  * Generic over the page's text holder N (a DOM Text node in the content script, a paragraph
  * number in the pack builder, a string in tests). Pure: no DOM, no browser API.
@@ -29,6 +30,8 @@ const COMMONPLACE_TYPES: readonly EntityType[] = ['country', 'place'];
 export interface PagePolicy {
   firstMentionOnly: boolean;
   types: Record<EntityType, boolean>;
+  /** Entity ids the reader asked not to highlight: neither marked nor counted. */
+  muted?: readonly string[];
 }
 
 export interface Placed<N> {
@@ -58,11 +61,16 @@ export class PageMentions<N> {
   private readonly counts = new Map<number, { count: number; first: number }>();
   /** Sequence number of the next mention added: texts come in document order. */
   private seq = 0;
+  /** Muted, by the matcher's entity index: one array read per mention rather than a string look-up. */
+  private readonly muted: boolean[];
 
   constructor(
     private readonly compiled: CompiledMatcher,
     private readonly policy: PagePolicy,
-  ) {}
+  ) {
+    const ids = new Set(policy.muted ?? []);
+    this.muted = compiled.entities.map((e) => ids.has(e.id));
+  }
 
   /**
    * Takes the scan results of a batch of texts, in document order, and returns the mentions to
@@ -100,7 +108,7 @@ export class PageMentions<N> {
         continue;
       }
       const type = this.compiled.entities[m.entity]!.type;
-      if (!this.policy.types[type]) continue;
+      if (!this.policy.types[type] || this.muted[m.entity]) continue;
       const seen = this.counts.get(m.entity);
       if (seen) {
         seen.count++;

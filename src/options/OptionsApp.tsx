@@ -1,13 +1,14 @@
 /**
- * The options page: highlight style, first mention only, entity types, the sites where Backstory
- * is off, context packs, and reset. Says once when stored settings had to be repaired.
+ * The options page: highlight style, first mention only, entity types, the names not to
+ * highlight, the sites where Backstory is off, context packs, and reset. Says once when stored settings had to be repaired.
  */
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { defaultSettings, HIGHLIGHT_STYLES, type HighlightStyle, type Settings } from '../common/settings';
+import { defaultSettings, HIGHLIGHT_STYLES, withMuted, type HighlightStyle, type Settings } from '../common/settings';
 import { loadSettings, REPAIR_NOTICE_KEY, saveSettings, watchSettings } from '../common/settings-store';
 import { ENTITY_TYPES } from '../kb/types';
 import { TYPE_LABELS_PLURAL } from '../ui/labels';
+import { MutedList } from './MutedList';
 import { PackList } from './PackList';
 import { SiteList } from './SiteList';
 
@@ -127,6 +128,16 @@ export function OptionsApp() {
           </label>
         ))}
       </fieldset>
+
+      <MutedList
+        ids={settings.mutedEntities}
+        // From the stored list: a tab may have muted another name since this page last heard.
+        onUnmute={(id) =>
+          void loadSettings().then(({ settings: stored }) =>
+            update(withMuted({ ...settings, mutedEntities: stored.mutedEntities }, id, false), 'Saved: highlighted again.'),
+          )
+        }
+      />
 
       <PackList />
 

@@ -14,9 +14,11 @@ interface EntityRowProps {
   /** Scroll the page to the next mention (only for names on the page). */
   onShow?: (id: string) => void;
   onFullBackground: (id: string) => void;
+  /** "Don't highlight <name>" (only for names on the page). */
+  onMute?: (id: string, name: string) => void;
 }
 
-export function EntityRow({ entity, count, expanded, onToggle, onShow, onFullBackground }: EntityRowProps) {
+export function EntityRow({ entity, count, expanded, onToggle, onShow, onFullBackground, onMute }: EntityRowProps) {
   const { backgroundOf } = useKnowledge();
   const background = expanded ? backgroundOf(entity.id) : null;
   const panelId = `bg-${entity.id}`;
@@ -43,7 +45,14 @@ export function EntityRow({ entity, count, expanded, onToggle, onShow, onFullBac
       </div>
       {expanded && background && (
         <div id={panelId} class="entity-panel">
-          <EntityCard background={background} variant="card" headingLevel={3} onOpenRelated={onFullBackground} onFullBackground={onFullBackground} />
+          <EntityCard
+            background={background}
+            variant="card"
+            headingLevel={3}
+            onOpenRelated={onFullBackground}
+            onFullBackground={onFullBackground}
+            onMute={onMute}
+          />
         </div>
       )}
     </li>

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { Message } from '../common/messages';
-import type { Settings } from '../common/settings';
+import { withMuted, type Settings } from '../common/settings';
 import { loadSettings, saveSettings, watchSettings } from '../common/settings-store';
 import { EntityPage } from './EntityPage';
 import { EntityRow } from './EntityRow';
@@ -53,6 +53,8 @@ function PagePopup({ tabId }: { tabId: number | null }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [query, setQuery] = useState('');
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  /** The name last muted from this popup, for its undo. */
+  const [muted, setMuted] = useState<{ id: string; name: string } | null>(null);
   const { index } = useKnowledge();
 
   const refresh = useCallback(() => {
@@ -89,6 +91,18 @@ function PagePopup({ tabId }: { tabId: number | null }) {
     setSettings(next);
     void saveSettings(next);
   };
+  // Muting reads the stored settings first: the popup's copy may be older than another tab's change.
+  const setMute = (id: string, on: boolean) =>
+    loadSettings().then(({ settings: stored }) => update(withMuted(stored, id, on)));
+  const mute = (id: string, name: string) => {
+    setMuted({ id, name });
+    void setMute(id, true);
+  };
+  const unmute = () => {
+    if (!muted) return;
+    void setMute(muted.id, false);
+    setMuted(null);
+  };
 
   const rows = page.status === 'ok' && page.reply.active ? nameRows(page.reply.names, (id) => index.entity(id)?.backgrounds[0]?.entity) : [];
   const note = statusNote(page, rows.length);
@@ -112,6 +126,14 @@ function PagePopup({ tabId }: { tabId: number | null }) {
               {note}
             </p>
           )}
+          {muted && (
+            <p class="note muted-note" role="status">
+              {muted.name} is no longer highlighted.{' '}
+              <button type="button" class="linkish" onClick={unmute}>
+                Undo
+              </button>
+            </p>
+          )}
           {rows.length > 0 && (
             <ol class="entity-list names">
               {rows.map((r) => (
@@ -123,6 +145,7 @@ function PagePopup({ tabId }: { tabId: number | null }) {
                   onToggle={toggle}
                   onShow={show}
                   onFullBackground={openFull}
+                  onMute={mute}
                 />
               ))}
             </ol>

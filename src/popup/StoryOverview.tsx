@@ -1,8 +1,13 @@
-/** The stories of the enabled packs, the built-in first: headline, outlet and summary of each. */
+/**
+ * The stories of the enabled packs, newest first: headline, dated source line ("The Guardian ·
+ * 9 Jul 2022"; "From your reading · …" for a pack the reader built) and summary of each.
+ */
+import { newestFirst } from '../ui/source-date';
+import { sourceLine } from '../ui/source-label';
 import { useKnowledge } from './knowledge';
 
 export function StoryOverview() {
-  const { stories } = useKnowledge();
+  const stories = newestFirst(useKnowledge().stories, (s) => s);
   if (stories.length === 0) return null;
   return (
     <section class="story" aria-labelledby="story-title">
@@ -11,7 +16,7 @@ export function StoryOverview() {
         {stories.map((s) => (
           <li key={s.id} class="story-item" data-source-id={s.id}>
             <p class="story-headline">{s.headline}</p>
-            <p class="story-outlet">{s.outlet}</p>
+            <p class="story-outlet">{sourceLine(s)}</p>
             <p class="story-summary">{s.summary}</p>
           </li>
         ))}

@@ -87,10 +87,27 @@ test('an entity in two packs: one background per pack, in pack order, each label
   assert.deepEqual(Object.keys(bg.speakers).sort(), ['a', 'c']);
 });
 
-test('pack order decides which background comes first', () => {
+test('undated stories keep pack order, which also decides the name shown', () => {
   const bg = entityBackground(indexKnowledgeBase([second, kb]), 'a');
   assert.deepEqual(bg?.sources.map((s) => s.source.id), ['second', 'pack']);
   assert.equal(bg?.entity.name, 'Alice (second)');
+});
+
+test('dated stories come newest first; the name still comes from the first pack', () => {
+  const dated = (pack: KnowledgeBase, published: string): KnowledgeBase => ({ ...pack, source: { ...pack.source, published } });
+  const bg = entityBackground(indexKnowledgeBase([dated(kb, '2022-07-09'), dated(second, '2026-11-02')]), 'a');
+  assert.deepEqual(bg?.sources.map((s) => s.source.id), ['second', 'pack']);
+  assert.equal(bg?.entity.name, 'Alice');
+  assert.equal(bg?.source.id, 'pack');
+});
+
+test('a pack with paragraph texts hands its cited paragraphs to the background', () => {
+  const withText: KnowledgeBase = {
+    ...second,
+    source: { ...second.source, paragraphs: ['h', '', '', 'Para four.', 'Para five.', '', '', '', ''] },
+  };
+  const bg = entityBackground(indexKnowledgeBase([kb, withText]), 'a');
+  assert.deepEqual(bg?.sources.map((s) => s.cited ?? null), [null, { 1: 'h', 4: 'Para four.', 5: 'Para five.' }]);
 });
 
 test('an entity in one pack has one source', () => {

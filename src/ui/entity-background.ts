@@ -1,10 +1,11 @@
 /**
  * Builds what a card or the popup shows about one entity: its background from every pack that
- * has it (each labelled with its story), plus the names of the entities it mentions (relations,
- * quote speakers). Pure.
+ * has it (each labelled with its story, newest story first), plus the names of the entities it
+ * mentions (relations, quote speakers). Pure.
  */
 import type { EntityBackground, EntityRef } from '../common/messages';
 import type { IndexedEntity, KnowledgeIndex } from '../kb/lookup';
+import { newestFirst } from './source-date';
 
 const ref = (e: IndexedEntity): EntityRef => ({ id: e.id, name: e.name, type: e.type });
 
@@ -12,7 +13,7 @@ export function entityBackground(index: KnowledgeIndex, id: string): EntityBackg
   const entry = index.entity(id);
   const first = entry?.backgrounds[0];
   if (!entry || !first) return null;
-  const sources = entry.backgrounds.map((b) => ({ source: { ...b.source }, entity: b.entity }));
+  const sources = newestFirst(entry.backgrounds, (b) => b.source).map((b) => ({ ...b, source: { ...b.source } }));
   // One row per related entity: two stories relating the same pair would otherwise list it twice.
   const related: EntityBackground['related'] = [];
   const relatedIds = new Set<string>();

@@ -1,5 +1,6 @@
-/** How a story is named next to the background it gives: outlet and a short headline. Pure. */
+/** How a story is named next to the background it gives: outlet, date and headline. Pure. */
 import type { SourceLabel } from '../kb/lookup';
+import { sourceDate } from './source-date';
 
 /**
  * Longest headline shown in a label, in characters: about half a card line more than one line,
@@ -20,4 +21,16 @@ export function shortHeadline(headline: string, max = SHORT_HEADLINE_CHARS): str
 /** "Outlet: Short headline…" */
 export function sourceLabel(source: SourceLabel): string {
   return `${source.outlet}: ${shortHeadline(source.headline)}`;
+}
+
+/** Heads the background of a pack the reader built from an article they read. */
+export const FROM_YOUR_READING = 'From your reading';
+
+/**
+ * The dated source line: "The Guardian · 9 Jul 2022"; for a reading pack "From your reading ·
+ * The Jakarta Times · 2 Nov 2026". The headline goes on a line of its own.
+ */
+export function sourceLine(source: SourceLabel): string {
+  const date = sourceDate(source)?.text;
+  return [source.origin === 'reading' ? FROM_YOUR_READING : null, source.outlet, date].filter(Boolean).join(' · ');
 }

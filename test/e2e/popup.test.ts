@@ -138,15 +138,23 @@ function popupSuite(name: string, setup: () => Promise<{ b: PopupBrowser; restar
         assert.equal(await evalAs<boolean | null>(popup, checkedJs('input[name="site-enabled"]')), true, 'site switch on');
         assert.match(await evalAs<string>(popup, textOf('.switches')), /127\.0\.0\.1/);
         assert.match(await evalAs<string>(popup, textOf('.story')), /Bali/, 'the story is shown');
+        assert.match(await evalAs<string>(popup, textOf('.story-outlet')), /^The Guardian · 9 Jul 2022$/, 'the story is dated');
 
-        // Expand a name: its background (the shared EntityCard).
+        // Expand a name: its background (the shared EntityCard), short first with its dated source line.
         await popup.click('li.entity-row[data-entity-id="antony-blinken"] button.disclosure');
         const panel = await poll(
           () => evalAs<string>(popup, textOf('li.entity-row[data-entity-id="antony-blinken"] .entity-panel')),
-          (t) => t.includes('In this story'),
+          (t) => t.includes('The Guardian · 9 Jul 2022') && t.includes('More'),
           'expanded background',
         );
-        assert.match(panel, /¶ \d/, 'facts carry paragraph citations');
+        assert.doesNotMatch(panel, /¶ \d/, 'short first: no facts yet');
+        await popup.click('li.entity-row[data-entity-id="antony-blinken"] button.bs-more-toggle');
+        const more = await poll(
+          () => evalAs<string>(popup, textOf('li.entity-row[data-entity-id="antony-blinken"] .bs-details')),
+          (t) => /¶ \d/.test(t),
+          'More shows the facts',
+        );
+        assert.match(more, /Key facts/, 'facts carry paragraph citations');
 
         // "Show" scrolls the page to the next mention and flashes it.
         await popup.click('li.entity-row[data-entity-id="china"] button.show');
@@ -159,6 +167,29 @@ function popupSuite(name: string, setup: () => Promise<{ b: PopupBrowser; restar
         await popup.evaluate('window.scrollTo(0, 0)');
         await mkdir(SCREENSHOTS, { recursive: true });
         await b.screenshot(popup, path.join(SCREENSHOTS, name === 'Chromium' ? 'popup.png' : 'popup-firefox.png'), { width: 440, height: 760 });
+      } finally {
+        await popup.close();
+        await page.close();
+      }
+    });
+
+    test('"Don’t highlight" in the popup’s list takes the name’s highlights off the page; Undo brings them back', { timeout: TEST_TIMEOUT }, async () => {
+      const { page, tabId, marks } = await b.openArticle();
+      const popup = await b.openPopup(`?tab=${tabId}`, 'li.entity-row[data-entity-id="wang-yi"]');
+      const wangMarks = marks.filter((id) => id === 'wang-yi').length;
+      assert.ok(wangMarks >= 2, 'Wang Yi is highlighted');
+      const ids = () => evalAs<string[]>(page, `Array.from(document.querySelectorAll('mark.backstory-mark'), (m) => m.getAttribute('data-entity-id'))`);
+      try {
+        await popup.click('li.entity-row[data-entity-id="wang-yi"] button.disclosure');
+        await poll(() => evalAs<string>(popup, textOf('li.entity-row[data-entity-id="wang-yi"] .bs-mute')), (t) => t === 'Don’t highlight Wang Yi', 'the mute button');
+        await popup.click('li.entity-row[data-entity-id="wang-yi"] .bs-mute');
+        await poll(ids, (now) => !now.includes('wang-yi') && now.length === marks.length - wangMarks, 'Wang Yi’s marks gone, the others kept');
+        await poll(() => evalAs<string[]>(popup, `Array.from(document.querySelectorAll('ol.names > li'), (li) => li.getAttribute('data-entity-id'))`), (r) => !r.includes('wang-yi'), 'Wang Yi out of the list');
+        assert.match(await evalAs<string>(popup, textOf('.muted-note')), /Wang Yi is no longer highlighted/);
+        assert.deepEqual(((await b.storage('sync', 'get', 'settings')) as { mutedEntities?: string[] }).mutedEntities, ['wang-yi']);
+        await popup.click('.muted-note button');
+        await poll(ids, (now) => JSON.stringify(now) === JSON.stringify(marks), 'every mark back, in the same places');
+        assert.deepEqual(((await b.storage('sync', 'get', 'settings')) as { mutedEntities?: string[] }).mutedEntities, []);
       } finally {
         await popup.close();
         await page.close();
@@ -250,7 +281,7 @@ function popupSuite(name: string, setup: () => Promise<{ b: PopupBrowser; restar
         await options.keyboard.type('https://News.Example.org/some/page');
         await options.click('.add-site button[type="submit"]');
         await poll(() => b.storage('sync', 'get', 'settings'), (v) => JSON.stringify(v).includes('"news.example.org"'), 'site saved');
-        await options.click('.sites button[aria-label="Turn Backstory back on for example.com"]');
+        await options.click('.sites button.site-remove[data-site="example.com"]');
         await poll(
           () => b.storage('sync', 'get', 'settings') as Promise<{ disabledSites?: string[] }>,
           (v) => JSON.stringify(v?.disabledSites) === '["news.example.org"]',

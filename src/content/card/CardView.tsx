@@ -1,6 +1,7 @@
 /**
- * What the hover card shows: one entity's background, with related entities opening in the same
- * card (a stack, so "Back" returns), a close button and "Full background".
+ * What the hover card shows: one entity's background, short first with "More", related entities
+ * opening in the same card (a stack, so "Back" returns), a close button, "Don't highlight
+ * <name>" and "Full background".
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { EntityBackground } from '../../common/messages';
@@ -13,6 +14,7 @@ interface CardViewProps {
   rootId: string;
   fetchEntity: FetchEntity;
   onFullBackground: (id: string) => void;
+  onMute: (id: string, name: string) => void;
   onClose: () => void;
   /** Told which entity is on display, whenever that changes. */
   onShow: (id: string) => void;
@@ -20,7 +22,7 @@ interface CardViewProps {
 
 type Loaded = { id: string; background: EntityBackground | null | 'error' };
 
-export function CardView({ rootId, fetchEntity, onFullBackground, onClose, onShow }: CardViewProps) {
+export function CardView({ rootId, fetchEntity, onFullBackground, onMute, onClose, onShow }: CardViewProps) {
   const [stack, setStack] = useState<string[]>([rootId]);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [names, setNames] = useState<Record<string, string>>({});
@@ -83,11 +85,13 @@ export function CardView({ rootId, fetchEntity, onFullBackground, onClose, onSho
         </p>
       ) : (
         <EntityCard
+          key={id}
           background={current}
           variant="card"
           headingId={CARD_HEADING_ID}
           onOpenRelated={(rel) => go([...stack, rel])}
           onFullBackground={onFullBackground}
+          onMute={onMute}
         />
       )}
     </div>

@@ -4,13 +4,24 @@
  * restyle the card and page CSS cannot leak in. Styles are adopted as a constructable stylesheet,
  * which a page's strict CSP does not block (a <style> element would need 'unsafe-inline').
  *
- * The only things a page can see are on the host: `data-backstory-card="open"|"closed"` and the
- * `data-entity-id` of the entity the card shows (both used by tests; neither holds card text).
+ * The only things a page can see are on the host: `data-backstory-card="open"|"closed"`, the
+ * `data-entity-id` of the entity the card shows (both used by tests; neither holds card text) and
+ * `data-backstory-ui`, which keeps highlighting out of it (the card's root is open in the
+ * accessibility test's build, and highlighting enters open roots).
  */
 import { CARD_CSS } from './card-styles';
+import { UI_HOST_ATTRIBUTE } from '../exclusions';
 import type { Theme } from '../../ui/theme';
 
 export const HOST_ATTR = 'data-backstory-card';
+
+/**
+ * Closed in every build that ships. The accessibility test (test/e2e/a11y.test.ts) bundles a
+ * copy of the content script with BACKSTORY_OPEN_CARD_ROOT defined as "1" so that axe-core, run
+ * in the page, can reach the card; scripts/bundle-options.mjs defines it as "0" everywhere else,
+ * and the minifier folds this to the literal "closed" (scripts/build.test.ts checks).
+ */
+const CARD_ROOT_MODE: ShadowRootMode = process.env.BACKSTORY_OPEN_CARD_ROOT === '1' ? 'open' : 'closed';
 
 /** Adopts `css` into `root`; falls back to a <style> element where constructable sheets fail. */
 function adoptStyles(root: ShadowRoot, css: string): 'adopted' | 'style-element' {
@@ -45,7 +56,8 @@ export class CardHost {
   constructor(headingId: string) {
     this.host = document.createElement('div');
     this.host.setAttribute(HOST_ATTR, 'closed');
-    this.root = this.host.attachShadow({ mode: 'closed' });
+    this.host.setAttribute(UI_HOST_ATTRIBUTE, '');
+    this.root = this.host.attachShadow({ mode: CARD_ROOT_MODE });
     this.styleMode = adoptStyles(this.root, CARD_CSS);
     this.wrapper = document.createElement('div');
     this.wrapper.className = 'bs-root';

@@ -52,6 +52,18 @@ export const CARD_CSS = `
 .bs-facts { list-style: disc; padding-inline-start: 1.2em !important; margin-top: 0.15em !important; }
 .bs-facts li + li { margin-top: 0.2em; }
 .bs-cite { color: var(--bs-muted); font-size: 0.85em; white-space: nowrap; }
+.bs-cites { font-size: 0.85em; color: var(--bs-muted); }
+.bs-cites .bs-cite { font-size: 1em; }
+.bs-cite-link, .bs-cite-button { color: var(--bs-accent); text-decoration: underline; font: inherit; background: none; border: 0; padding: 0; cursor: pointer; }
+/* The cited sentence, under its line while "¶ N" is hovered or focused. */
+.bs-tip {
+  display: block; margin: 0.25em 0 0.1em !important; padding: 0.3em 0.5em !important;
+  white-space: normal; font-style: italic; color: var(--bs-fg); background: var(--bs-surface);
+  border-inline-start: 3px solid var(--bs-accent); border-radius: 0.2em;
+}
+.bs-tip[hidden] { display: none; }
+/* A sentence that opens with its own quote mark gets no other. */
+.bs-q-own { quotes: none; }
 .bs-quote { margin-top: 0.7em !important; padding-inline-start: 0.7em !important; border-inline-start: 3px solid var(--bs-border); }
 .bs-quote blockquote p { font-style: italic; }
 .bs-quote figcaption { color: var(--bs-muted); font-size: 0.9em; }
@@ -66,16 +78,21 @@ export const CARD_CSS = `
   text-decoration: none; padding: 0.2em 0.6em; border: 1px solid var(--bs-border); border-radius: 0.35em; background: var(--bs-surface);
 }
 .bs-close { color: var(--bs-fg); }
-.bs-more { margin-top: 0.8em !important; }
-.bs-source { margin-top: 0.6em !important; font-size: 0.8em; color: var(--bs-muted); }
+/* Each story: its dated source line, a reading pack's headline, the role. */
+.bs-source-line { font-size: 0.8em; font-weight: 600; color: var(--bs-muted); margin-top: 0.6em !important; }
+.bs-date { white-space: nowrap; }
+.bs-headline { font-size: 0.9em; margin-top: 0.05em !important; }
+.bs-story + .bs-story { margin-top: 0.5em !important; padding-top: 0.1em !important; border-top: 1px solid var(--bs-border); }
+.bs-more-stories { font-size: 0.85em; color: var(--bs-muted); margin-top: 0.3em !important; }
+.bs-actions { display: flex; flex-wrap: wrap; gap: 0.4em; margin-top: 0.7em !important; }
+.bs-actions .bs-button { font-size: 0.9em; }
+.bs-story-details + .bs-story-details { margin-top: 0.4em !important; }
 .bs-mentions { margin-top: 0.3em !important; font-size: 0.9em; color: var(--bs-muted); }
-/* Several stories: each apart, its label an outlet and a headline (not shouted in capitals). */
-.bs-from + .bs-from { margin-top: 0.6em !important; padding-top: 0.1em !important; border-top: 1px solid var(--bs-border); }
-.bs-from-label { text-transform: none; letter-spacing: normal; font-size: 0.85em; }
 .bs-status { color: var(--bs-muted); }
 @media (forced-colors: active) {
   .bs-card { border: 1px solid CanvasText; box-shadow: none; forced-color-adjust: auto; }
-  .bs-link, .bs-button, .bs-back, .bs-close { color: LinkText; border-color: ButtonText; }
+  .bs-link, .bs-button, .bs-back, .bs-close, .bs-cite-link, .bs-cite-button { color: LinkText; border-color: ButtonText; }
+  .bs-tip { border: 1px solid CanvasText; }
   .bs-card :focus-visible { outline-color: Highlight; }
 }
 `;

@@ -16,6 +16,8 @@
 import { h, render } from 'preact';
 import browser from 'webextension-polyfill';
 import type { Message } from '../../common/messages';
+import { withMuted } from '../../common/settings';
+import { loadSettings, saveSettings } from '../../common/settings-store';
 import { CardHost } from './card-host';
 import { CARD_HEADING_ID, CardView } from './CardView';
 import { createEntityClient } from './entity-client';
@@ -86,6 +88,18 @@ export function initHoverCard(signal: AbortSignal): HoverCard {
     browser.runtime.sendMessage(message).catch(() => undefined);
   };
 
+  // "Don't highlight <name>": saved to the synced settings, which every open tab watches (this
+  // one included: its marks of the name go, and with them this card).
+  const mute = (id: string, name: string) => {
+    dispatch({ type: 'dismiss' });
+    loadSettings()
+      .then(({ settings }) => saveSettings(withMuted(settings, id, true)))
+      .then(
+        () => ui.announce(`${name} is no longer highlighted. Backstory's options list the names you muted.`),
+        () => ui.announce(`${name} could not be muted: the browser refused to save the setting.`),
+      );
+  };
+
   function show(mark: HTMLElement) {
     const id = mark.dataset.entityId ?? '';
     openedAt += 1;
@@ -97,6 +111,7 @@ export function initHoverCard(signal: AbortSignal): HoverCard {
         rootId: id,
         fetchEntity,
         onFullBackground: (entityId: string) => sendBackground({ type: 'open-background', id: entityId }),
+        onMute: mute,
         onClose: () => dispatch({ type: 'dismiss' }),
         onShow: (shown: string) => ui.setShown(shown),
       }),
@@ -219,6 +234,8 @@ export function initHoverCard(signal: AbortSignal): HoverCard {
     const open = state.open;
     if (!open) return;
     if (e.key === 'Escape') {
+      // A cited sentence on show takes this Esc for itself (Citation.tsx); the card stays.
+      if (ui.card.querySelector('.bs-tip:not([hidden])')) return;
       // Not stopped: the page may have its own use for Esc (leaving full screen, a menu).
       dispatch({ type: 'dismiss' });
       return;

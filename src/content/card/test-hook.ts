@@ -19,10 +19,15 @@ export interface Rect {
 export interface CardSnapshot {
   open: boolean;
   entityId: string | null;
+  /** The text the card renders (hidden parts left out; screen-reader-only text included). */
   text: string;
   theme: string | null;
   rect: Rect | null;
-  buttons: (Rect & { label: string })[];
+  buttons: (Rect & { label: string; expanded: string | null })[];
+  /** Links (paragraph citations): their text, address and rectangle. */
+  links: (Rect & { label: string; href: string; target: string; rel: string })[];
+  /** Cited sentences on show (the "¶ N" under the pointer or focus). */
+  tips: string[];
   /** Keyboard focus is inside the card. */
   focusInCard: boolean;
   /** No animation is running on the card (its fade-in is over): ready for a screenshot. */
@@ -36,15 +41,28 @@ const rectOf = (el: Element): Rect => {
   return { x: r.x, y: r.y, width: r.width, height: r.height };
 };
 
-export function snapshotCard(card: HTMLElement, extra: Omit<CardSnapshot, 'text' | 'rect' | 'buttons' | 'settled'>): CardSnapshot {
+const squeeze = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
+
+export function snapshotCard(card: HTMLElement, extra: Omit<CardSnapshot, 'text' | 'rect' | 'buttons' | 'links' | 'tips' | 'settled'>): CardSnapshot {
+  const shown = <E extends Element>(selector: string) => (extra.open ? [...card.querySelectorAll<E>(selector)].filter((el) => el.getClientRects().length > 0) : []);
   return {
     ...extra,
     settled: card.getAnimations().every((a) => a.playState !== 'running'),
-    text: extra.open ? (card.textContent ?? '').replace(/\s+/g, ' ').trim() : '',
+    text: extra.open ? squeeze(card.innerText) : '',
     rect: extra.open ? rectOf(card) : null,
-    buttons: extra.open
-      ? [...card.querySelectorAll('button')].map((b) => ({ label: (b.getAttribute('aria-label') ?? b.textContent ?? '').trim(), ...rectOf(b) }))
-      : [],
+    buttons: shown<HTMLButtonElement>('button').map((b) => ({
+      label: squeeze(b.getAttribute('aria-label') ?? b.textContent),
+      expanded: b.getAttribute('aria-expanded'),
+      ...rectOf(b),
+    })),
+    links: shown<HTMLAnchorElement>('a[href]').map((a) => ({
+      label: squeeze(a.textContent),
+      href: a.href,
+      target: a.target,
+      rel: a.rel,
+      ...rectOf(a),
+    })),
+    tips: shown<HTMLElement>('.bs-tip').map((t) => squeeze(t.textContent)),
   };
 }
 

@@ -59,9 +59,14 @@ function wrap(raw: PlaywrightPage | PuppeteerPage): AnyPage {
   };
 }
 
-export async function launch(name: BrowserName): Promise<AnySession> {
+/** Which unpacked extension to load (default: dist/chrome or dist/firefox). */
+export interface LaunchOptions {
+  extensionDir?: string;
+}
+
+export async function launch(name: BrowserName, options: LaunchOptions = {}): Promise<AnySession> {
   if (name === 'chromium') {
-    const s = await launchChromium();
+    const s = await launchChromium(options);
     return {
       name,
       chromium: s,
@@ -82,7 +87,7 @@ export async function launch(name: BrowserName): Promise<AnySession> {
       close: () => s.close(),
     };
   }
-  const s = await launchFirefox();
+  const s = await launchFirefox(options);
   return {
     name,
     firefox: s,

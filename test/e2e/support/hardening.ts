@@ -86,6 +86,12 @@ export async function movePointer(page: AnyPage, x: number, y: number): Promise<
   await raw.mouse.move(x, y, { steps: 2 });
 }
 
+/** Clicks the real pointer (Playwright or Puppeteer) at a point of the page. */
+export async function clickAt(page: AnyPage, x: number, y: number): Promise<void> {
+  const raw = page.raw as unknown as { mouse: { click(x: number, y: number): Promise<void> } };
+  await raw.mouse.click(x, y);
+}
+
 /**
  * Hovers the first mark for `id` and waits for its card to open with its content loaded; checks
  * that the card names the entity and lies inside the viewport with a non-zero size.
