@@ -65,6 +65,15 @@ function elementRect(selector: string): Rect | null {
   return { x: r.x, y: r.y, width: r.width, height: r.height };
 }
 
+/** The button inside `within` whose text is `label`, scrolled into view; its rectangle. */
+function buttonRect({ within, label }: { within: string; label: string }): Rect | null {
+  const b = Array.from(document.querySelectorAll(`${within} button`)).find((x) => (x.textContent ?? '').trim() === label);
+  if (!b) return null;
+  b.scrollIntoView({ block: 'center' });
+  const r = b.getBoundingClientRect();
+  return { x: r.x, y: r.y, width: r.width, height: r.height };
+}
+
 /**
  * What does not fit the screen's width: the page scrolling sideways, any visible element reaching
  * past either edge, or an element that clips text it cannot show. Screen-reader-only text is 1 px
@@ -288,8 +297,13 @@ function touchSuite(name: BrowserName): void {
         // Expanded: a name's background, with its facts and citations.
         const row = (await popup.evaluate(elementRect, 'li.entity-row[data-entity-id="antony-blinken"] button.disclosure'))!;
         await popup.tap(row.x + row.width / 2, row.y + row.height / 2);
-        await poll(() => popup.evaluate(() => document.querySelector('.entity-panel')?.textContent ?? '', undefined), (t) => t.includes('In this story'), 'expanded');
+        await poll(() => popup.evaluate(() => document.querySelector('.entity-panel')?.textContent ?? '', undefined), (t) => t.includes('More'), 'expanded');
         assert.deepEqual(await popup.evaluate(overflowsIn, undefined), [], 'popup with a name expanded');
+        // And its background in full (facts with citations, related names).
+        const more = (await popup.evaluate(buttonRect, { within: '.entity-panel', label: 'More' }))!;
+        await popup.tap(more.x + more.width / 2, more.y + more.height / 2);
+        await poll(() => popup.evaluate(() => document.querySelector('.entity-panel')?.textContent ?? '', undefined), (t) => /key facts/i.test(t), 'More');
+        assert.deepEqual(await popup.evaluate(overflowsIn, undefined), [], 'popup with a background in full');
       } finally {
         await popup.close();
         await article.close();
