@@ -61,32 +61,28 @@ export class OpenShadowRoots {
     return true;
   }
 
-  /** The open roots under `under` (itself included), not nested ones: those are found when their root is walked. */
+  /**
+   * The open roots under `under` (itself included), not nested ones: those are found when their
+   * root is walked. One property read per element: the custom elements not yet defined are found
+   * by one selector query (native) rather than a tag-name test per element.
+   */
   walk(under: Node): HostWalk {
     const walker = this.doc.createTreeWalker(under, NodeFilter.SHOW_ELEMENT);
-    let first = true;
-    let done = false;
+    const waiting = 'querySelectorAll' in under ? Array.from((under as ParentNode).querySelectorAll(':not(:defined)')) : [];
+    if (under.nodeType === Node.ELEMENT_NODE) waiting.push(under as Element);
+    // Only custom elements can wait for a definition (happy-dom's `:not(:defined)` also matches others).
+    for (const el of waiting) if (el.localName.includes('-') && !el.matches(':defined')) this.undefinedHosts.add(el);
+    // The walk starts with `under` itself when it is an element (a host added later).
+    let node: Node | null = under.nodeType === Node.ELEMENT_NODE ? under : walker.nextNode();
     return {
       get done() {
-        return done;
+        return node === null;
       },
       next: (count) => {
         const found: ShadowRoot[] = [];
-        for (let i = 0; i < count; i++) {
-          // The walk starts with `under` itself when it is an element (a host added later).
-          const node = first ? (under.nodeType === Node.ELEMENT_NODE ? under : walker.nextNode()) : walker.nextNode();
-          first = false;
-          if (!node) {
-            done = true;
-            break;
-          }
-          const el = node as Element;
-          const root = el.shadowRoot;
-          if (root) {
-            if (!el.hasAttribute(UI_HOST_ATTRIBUTE) && this.add(root)) found.push(root);
-          } else if (el.localName.includes('-') && !el.matches(':defined')) {
-            this.undefinedHosts.add(el);
-          }
+        for (let i = 0; i < count && node; i++, node = walker.nextNode()) {
+          const root = (node as Element).shadowRoot;
+          if (root && !(node as Element).hasAttribute(UI_HOST_ATTRIBUTE) && this.add(root)) found.push(root);
         }
         return found;
       },
