@@ -97,8 +97,8 @@ export class Matcher {
     const chunk = whole ? text : text.slice(lo, Math.min(text.length, to + CHUNK_MARGIN));
     // Invisible characters stand between words as within them: look past them on both sides.
     const isEnd = (i: number) => {
-      const j = skipInvisible(chunk, i);
-      return j >= chunk.length || !isWordCharAt(chunk, j);
+      if (isInvisible(chunk.charCodeAt(i))) i = skipInvisible(chunk, i + 1);
+      return i >= chunk.length || !isWordCharAt(chunk, i);
     };
     const firstUnits = this.firstUnits;
     const limit = Math.min(chunk.length, to - lo);

@@ -79,9 +79,9 @@ const isSpace = (c: number) => c === 32 || c === 0xa0 || (c >= 9 && c <= 13) || 
 /**
  * Characters a reader does not see inside a word: soft hyphen (U+00AD, a hyphenation hint), zero-width
  * space, non-joiner and joiner (U+200B–U+200D), word joiner (U+2060) and BOM (U+FEFF). Publishers
- * put them inside long names for line breaking, and some to defeat scrapers.
+ * put them inside long names for line breaking, and some to defeat scrapers. The first test
+ * settles everything below U+00AD (ASCII, most of any page) in one comparison.
  */
-// The first test settles ASCII, most of any page, in one comparison.
 export const isInvisible = (c: number) => c >= 0xad && (c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff);
 
 /** The index of the first visible character at or after i. */
@@ -90,32 +90,25 @@ export function skipInvisible(text: string, i: number): number {
   return i;
 }
 
+/** The index after a run of white space and invisible characters starting at j. */
+function skipSpaceRun(text: string, j: number): number {
+  while (j < text.length && (isSpace(text.charCodeAt(j)) || isInvisible(text.charCodeAt(j)))) j++;
+  return j;
+}
+
 /**
  * Reads one character class of a form at text[i]: returns the index after it, or -1. Invisible
  * characters before it are passed over (callers never call this for a form's first character).
  * A space in a form takes a whole run of white space (invisible characters in it too); an
- * apostrophe takes ' or ’.
+ * apostrophe takes ' or ’. Hot: char codes only, the invisible-character loop only when needed.
  */
 function step(text: string, i: number, formChar: string): number {
-  i = skipInvisible(text, i);
-  if (i >= text.length) return -1;
-  const c = text.charCodeAt(i);
-  if (formChar === ' ') {
-    if (!isSpace(c)) return -1;
-    let j = i + 1;
-    while (j < text.length && (isSpace(text.charCodeAt(j)) || isInvisible(text.charCodeAt(j)))) j++;
-    return j;
-  }
+  // NaN past the end of the text: no test below passes.
+  let c = text.charCodeAt(i);
+  if (isInvisible(c)) c = text.charCodeAt((i = skipInvisible(text, i + 1)));
+  if (formChar === ' ') return isSpace(c) ? skipSpaceRun(text, i + 1) : -1;
   if (formChar === "'") return c === 39 || c === 0x2019 ? i + 1 : -1;
-  return text[i] === formChar ? i + 1 : -1;
-}
-
-/** The key of a text character when choosing an edge (i is past any invisible characters). */
-function edgeKey(text: string, i: number): string {
-  const c = text.charCodeAt(i);
-  if (isSpace(c)) return ' ';
-  if (c === 0x2019) return "'";
-  return text[i]!;
+  return c === formChar.charCodeAt(0) ? i + 1 : -1;
 }
 
 export interface TrieHit {
@@ -136,12 +129,15 @@ export function longestMatch(root: TrieNode, text: string, start: number, isEnd:
     if (node.f !== undefined && isEnd(i)) hit = { end: i, form: node.f };
     if (!node.e) break;
     // Past invisible characters to the next visible one; the hit above ends before them.
-    const at = skipInvisible(text, i);
+    let at = i;
+    let c = text.charCodeAt(at);
+    if (isInvisible(c)) c = text.charCodeAt((at = skipInvisible(text, at + 1)));
     if (at >= text.length) break;
-    const key = edgeKey(text, at);
+    // The edge's key: a space stands for any white space, an apostrophe for ' and ’.
+    const key = isSpace(c) ? ' ' : c === 0x2019 ? "'" : text[at]!;
     const next: TrieNode | undefined = node.e[key];
     if (!next) break;
-    i = step(text, at, key);
+    i = key === ' ' ? skipSpaceRun(text, at + 1) : at + 1;
     node = next;
   }
   return hit;
