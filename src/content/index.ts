@@ -57,9 +57,10 @@ async function main(): Promise<void> {
   const start = () => {
     watcher = new PageWatcher(document, highlighter, () => {
       highlighter.clear();
-      void highlighter.highlight([document.body]);
+      void highlighter.highlight([document.body]).then(() => watcher?.watchShadowRoots());
     }, signal);
-    void highlighter.highlight([document.body]);
+    const current = watcher;
+    void highlighter.highlight([document.body]).then(() => current.watchShadowRoots());
   };
   const stop = () => {
     watcher?.stop();

@@ -42,7 +42,9 @@ export class PageWatcher {
   /** Start times and durations of recent flushes, for the CPU budget. */
   private spent: { at: number; ms: number }[] = [];
   private lastUrl: string;
-  private readonly upgradeTimer: ReturnType<typeof setInterval>;
+  private stopped = false;
+  /** Runs only while there are shadow roots or custom elements to check: most pages have none. */
+  private shadowTimer: ReturnType<typeof setInterval> | undefined;
 
   constructor(
     private readonly doc: Document,
@@ -53,13 +55,23 @@ export class PageWatcher {
     this.lastUrl = doc.location?.href ?? '';
     this.observer = new MutationObserver((records) => this.handle(records));
     this.observer.observe(doc.documentElement, OBSERVED);
-    this.upgradeTimer = setInterval(() => this.checkShadowRoots(), UPGRADE_CHECK_MS);
     signal.addEventListener('abort', () => this.stop(), { once: true });
   }
 
   /** Watches an open shadow root too (the highlighter found it). */
   observe(root: ShadowRoot): void {
     this.observer.observe(root, OBSERVED);
+    this.watchShadowRoots();
+  }
+
+  /**
+   * Starts the periodic check of shadow roots (see UPGRADE_CHECK_MS) if the page has roots or
+   * custom elements waiting for their definition; called after each highlighting run.
+   */
+  watchShadowRoots(): void {
+    const roots = this.highlighter.shadowRoots;
+    if (this.shadowTimer !== undefined || this.stopped || (roots.size === 0 && roots.waitingHosts === 0)) return;
+    this.shadowTimer = setInterval(() => this.checkShadowRoots(), UPGRADE_CHECK_MS);
   }
 
   /** Drops the records of the highlighter's own changes, so they never wake the watcher. */
@@ -74,7 +86,8 @@ export class PageWatcher {
 
   stop(): void {
     this.observer.disconnect();
-    clearInterval(this.upgradeTimer);
+    this.stopped = true;
+    clearInterval(this.shadowTimer);
     clearTimeout(this.timer);
     this.pending.clear();
   }
@@ -131,6 +144,11 @@ export class PageWatcher {
   private checkShadowRoots(): void {
     const roots = this.highlighter.shadowRoots;
     if (roots.size > 0) this.highlighter.pruneShadowRoots();
+    if (roots.size === 0 && roots.waitingHosts === 0) {
+      clearInterval(this.shadowTimer);
+      this.shadowTimer = undefined;
+      return;
+    }
     if (roots.waitingHosts === 0) return;
     for (const root of roots.upgraded()) this.pending.add(root);
     if (this.pending.size > 0) this.schedule();
@@ -163,6 +181,7 @@ export class PageWatcher {
     const roots = topmost([...this.pending].filter((n) => n.isConnected && !isInExcludedSubtree(n)));
     this.pending = new Set();
     await this.highlighter.highlight(roots);
+    this.watchShadowRoots();
     this.spent.push({ at: started, ms: performance.now() - started });
   }
 }

@@ -44,7 +44,12 @@ function setup(withWatcher = false, m: Matcher = matcher) {
   }, roots);
   const controller = new AbortController();
   if (withWatcher) hooks.watcher = new PageWatcher(document, h, () => {}, controller.signal);
-  return { h, roots, controller };
+  /** Highlights as the content script does at start: then the watcher checks shadow roots if there are any. */
+  const start = async () => {
+    await h.highlight([document.body]);
+    hooks.watcher?.watchShadowRoots();
+  };
+  return { h, roots, controller, start };
 }
 
 /** A host element with an open root holding `html`. */
@@ -144,8 +149,8 @@ describe('open shadow roots', () => {
   test('text added inside a root later, and a host with a root added later, are highlighted', async () => {
     const outer = host('<p>Russia</p>');
     document.body.append(outer.el);
-    const { h, controller } = setup(true);
-    await h.highlight([document.body]);
+    const { controller, start } = setup(true);
+    await start();
     const p = document.createElement('p');
     p.textContent = 'Later: Ukraine.';
     outer.root.append(p);
@@ -163,8 +168,8 @@ describe('open shadow roots', () => {
     const outer = host(paragraphs);
     document.body.append(outer.el);
     const counting = new CountingMatcher(compileMatcher([testKnowledgeBase()]).compiled);
-    const { h, controller } = setup(true, counting);
-    await h.highlight([document.body]);
+    const { controller, start } = setup(true, counting);
+    await start();
     assert.equal(counting.scanned.length, 400);
     const walks: Node[] = [];
     const createTreeWalker = document.createTreeWalker.bind(document);
@@ -181,8 +186,8 @@ describe('open shadow roots', () => {
 
   test('a custom element defined after load gets its root found and highlighted', async () => {
     document.body.innerHTML = '<p>Wang Yi</p><late-story></late-story>';
-    const { h, roots, controller } = setup(true);
-    await h.highlight([document.body]);
+    const { roots, controller, start } = setup(true);
+    await start();
     assert.equal(roots.waitingHosts, 1);
     window.customElements.define(
       'late-story',
@@ -204,8 +209,8 @@ describe('open shadow roots', () => {
   test('a root whose host left the page is given back and let go; if the host comes back it is found again', async () => {
     const outer = host('<p>Russia</p>', 'open', 'news-card');
     document.body.append(outer.el);
-    const { h, roots, controller } = setup(true);
-    await h.highlight([document.body]);
+    const { h, roots, controller, start } = setup(true);
+    await start();
     assert.equal(roots.size, 1);
     outer.el.remove();
     h.pruneShadowRoots();
@@ -221,8 +226,8 @@ describe('open shadow roots', () => {
   test('after clear(), changes in a root given back are not followed until it is found again', async () => {
     const outer = host('<p>Russia</p>');
     document.body.append(outer.el);
-    const { h, controller } = setup(true);
-    await h.highlight([document.body]);
+    const { h, controller, start } = setup(true);
+    await start();
     h.clear();
     outer.root.append(Object.assign(document.createElement('p'), { textContent: 'China' }));
     await new Promise((r) => setTimeout(r, WATCH_DELAY_MS * 3));
