@@ -40,10 +40,15 @@ export function isInExcludedSubtree(node: Node): boolean {
 }
 
 /**
- * The text nodes under `root` that may be highlighted, in document order. A plain SHOW_TEXT
- * TreeWalker runs natively with no callback per node (a JS filter called for every element of a
- * big page cost more than the scan itself); each text node's parent is then judged once, with a
- * cache shared by all of its siblings and descendants.
+ * The text nodes under `root` that may be highlighted, in document order. A plain TreeWalker runs
+ * natively with no callback per node (a JS filter called for every element of a big page cost
+ * more than the scan itself); each text node's parent is then judged once, with a cache shared by
+ * all of its siblings and descendants.
+ *
+ * With `onShadowRoot`, the same walk also hands over every open shadow root it passes (one
+ * property read per element): a shadow root has no selector, and a second walk over the elements
+ * cost more than twice as much on big pages (docs/browser-notes.md). Nested roots are found when
+ * their own root is walked.
  */
 export class TextNodes {
   private readonly walker: TreeWalker;
@@ -51,15 +56,26 @@ export class TextNodes {
   /** Editable areas, found with one selector query rather than an attribute read per element. */
   private readonly editable: Set<Element>;
 
-  constructor(private readonly root: Node) {
+  constructor(
+    private readonly root: Node,
+    private readonly onShadowRoot?: (root: ShadowRoot, host: Element) => void,
+  ) {
     const doc = root.ownerDocument ?? (root as Document);
-    this.walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    this.walker = doc.createTreeWalker(root, onShadowRoot ? NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT : NodeFilter.SHOW_TEXT);
     const all = 'querySelectorAll' in root ? (root as ParentNode).querySelectorAll('[contenteditable]') : [];
     this.editable = new Set(Array.from(all).filter((el) => (el.getAttribute('contenteditable') ?? '').toLowerCase() !== 'false'));
+    // The walk starts after its root: a host added later is its own root.
+    const own = root.nodeType === Node.ELEMENT_NODE ? (root as Element).shadowRoot : null;
+    if (own) onShadowRoot?.(own, root as Element);
   }
 
   next(): Text | null {
     for (let n = this.walker.nextNode(); n; n = this.walker.nextNode()) {
+      if (n.nodeType === Node.ELEMENT_NODE) {
+        const shadow = (n as Element).shadowRoot;
+        if (shadow) this.onShadowRoot!(shadow, n as Element);
+        continue;
+      }
       const parent = n.parentElement;
       // A text right under a shadow root (the walk's root, already judged) has no parent element.
       if (parent ? !this.isExcluded(parent) : n.parentNode === this.root) return n as Text;

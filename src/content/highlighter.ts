@@ -26,8 +26,6 @@ const SCAN_CHUNK_CHARS = 32_768;
 export const MAX_MARKS_PER_TEXT_NODE = 250;
 /** Texts (with mentions) judged by the page rules between two checks of the slice clock. */
 const PAGE_RULES_BATCH = 256;
-/** Elements looked at for shadow roots between two checks of the slice clock (about 0.1 ms). */
-const HOST_WALK_BATCH = 512;
 /**
  * A page cannot make us add more marks than this: beyond it a reader gains nothing, and a hostile
  * page cannot make us slow it down. The cost of marking grows faster than the count: every
@@ -147,18 +145,28 @@ export class Highlighter {
   private async run(roots: Node[], generation: number): Promise<void> {
     const clock = new SliceClock();
     const scanned: Scanned[] = [];
-    // Shadow roots found under a root join the queue (nested ones when their root is walked).
+    // Shadow roots found under a root join the queue (nested ones when their own root is walked).
     const queue = [...roots];
     const found = new Set<ShadowRoot>();
     for (let k = 0; k < queue.length; k++) {
       const root = queue[k]!;
       if (!root.isConnected || isInExcludedSubtree(root)) continue;
-      if (isShadowRoot(root) && !found.has(root) && !this.register(root)) continue;
+      if (isShadowRoot(root)) {
+        // Found by a walk below (registered then) or handed over by the watcher (a late root).
+        if (!found.has(root) && !this.shadowRoots.add(root)) continue;
+        this.prepare(root);
+      }
       if (root.nodeType === Node.TEXT_NODE) {
         await this.scanLongText(root as Text, scanned, clock);
         continue;
       }
-      const texts = new TextNodes(root);
+      // Open shadow roots the walk passes join the queue, scanned in this same run.
+      const texts = new TextNodes(root, (shadow, host) => {
+        if (!this.shadowRoots.found(shadow, host)) return;
+        found.add(shadow);
+        queue.push(shadow);
+      });
+      this.shadowRoots.collectWaiting(root);
       let n = texts.next();
       while (n) {
         // A tight synchronous loop until the slice is used up: awaiting per node would cost a
@@ -169,15 +177,6 @@ export class Highlighter {
           n = texts.next();
         } while (n && !clock.tick());
         if (n && !(await this.turn(clock, generation, true))) return;
-      }
-      const hosts = this.shadowRoots.walk(root);
-      while (!hosts.done) {
-        for (const shadow of hosts.next(HOST_WALK_BATCH)) {
-          this.prepare(shadow);
-          found.add(shadow);
-          queue.push(shadow);
-        }
-        if (!(await this.turn(clock, generation))) return;
       }
     }
     // Each phase below starts in a fresh slice if this one is used up.
@@ -211,14 +210,7 @@ export class Highlighter {
     this.hooks.afterMutation();
   }
 
-  /** Registers a root found outside a walk (the watcher's late roots); false if it was known. */
-  private register(root: ShadowRoot): boolean {
-    if (!this.shadowRoots.add(root)) return false;
-    this.prepare(root);
-    return true;
-  }
-
-  /** A new root: marks an earlier instance of the extension left there go, and the watcher observes it. */
+  /** A new root, before it is scanned: marks an earlier instance of the extension left there go, and the watcher observes it. */
   private prepare(root: ShadowRoot): void {
     this.hooks.beforeMutation();
     this.registry.restoreAll(root);

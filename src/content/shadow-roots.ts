@@ -2,8 +2,9 @@
  * The page's open shadow roots (web components keep their text there): found, given the marks'
  * stylesheet, and given back exactly as they were. Closed roots are out of reach by design.
  *
- * Finding them costs one walk over the elements of what is scanned (a shadow root has no
- * selector and no event): at start the whole page, later only what was added. Roots that appear
+ * Finding them costs a property read per element in the highlighter's own walk of what it scans
+ * (a shadow root has no selector and no event; see TextNodes): at start the whole page, later
+ * only what was added. Roots that appear
  * without any change in the page's tree, because a custom element already on the page is
  * defined (upgraded) late, are found by watching the custom elements not yet defined
  * (`upgraded()`, polled by the page watcher at a cost of one read per such element).
@@ -12,13 +13,6 @@ import { UI_HOST_ATTRIBUTE } from './exclusions';
 
 /** A shadow root's stylesheet is ours if its first rule names the marks' class (an earlier instance may have left one). */
 const OWN_SHEET_MARKER = 'backstory-mark';
-
-/** Walks the elements under one node, a slice at a time, for open shadow roots not yet known. */
-export interface HostWalk {
-  readonly done: boolean;
-  /** Looks at up to `count` more elements; returns the new open roots among them, registered. */
-  next(count: number): ShadowRoot[];
-}
 
 export class OpenShadowRoots {
   private readonly known = new Set<ShadowRoot>();
@@ -62,31 +56,24 @@ export class OpenShadowRoots {
   }
 
   /**
-   * The open roots under `under` (itself included), not nested ones: those are found when their
-   * root is walked. One property read per element: the custom elements not yet defined are found
-   * by one selector query (native) rather than a tag-name test per element.
+   * Registers an open root the highlighter's walk passed (see TextNodes); false if it was known
+   * or belongs to the extension's own UI.
    */
-  walk(under: Node): HostWalk {
-    const walker = this.doc.createTreeWalker(under, NodeFilter.SHOW_ELEMENT);
-    const waiting = 'querySelectorAll' in under ? Array.from((under as ParentNode).querySelectorAll(':not(:defined)')) : [];
+  found(root: ShadowRoot, host: Element): boolean {
+    return !host.hasAttribute(UI_HOST_ATTRIBUTE) && this.add(root);
+  }
+
+  /**
+   * Notes the custom elements under `under` (itself included) still waiting for their definition,
+   * which may attach a root when defined: one selector query (native), not a test per element.
+   */
+  collectWaiting(under: Node): void {
+    // Most additions are a lone element or text: no query for those.
+    const hasChildren = 'firstElementChild' in under && (under as ParentNode).firstElementChild !== null;
+    const waiting = hasChildren ? Array.from((under as ParentNode).querySelectorAll(':not(:defined)')) : [];
     if (under.nodeType === Node.ELEMENT_NODE) waiting.push(under as Element);
     // Only custom elements can wait for a definition (happy-dom's `:not(:defined)` also matches others).
     for (const el of waiting) if (el.localName.includes('-') && !el.matches(':defined')) this.undefinedHosts.add(el);
-    // The walk starts with `under` itself when it is an element (a host added later).
-    let node: Node | null = under.nodeType === Node.ELEMENT_NODE ? under : walker.nextNode();
-    return {
-      get done() {
-        return node === null;
-      },
-      next: (count) => {
-        const found: ShadowRoot[] = [];
-        for (let i = 0; i < count && node; i++, node = walker.nextNode()) {
-          const root = (node as Element).shadowRoot;
-          if (root && !(node as Element).hasAttribute(UI_HOST_ATTRIBUTE) && this.add(root)) found.push(root);
-        }
-        return found;
-      },
-    };
   }
 
   /**
