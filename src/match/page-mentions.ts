@@ -51,8 +51,8 @@ export interface EntityCount {
 export class PageMentions<N> {
   private readonly named = new Set<number>();
   private readonly contexts = new Set<number>();
-  /** Entities with a mention that counted without any help from co-occurrence: what co-occurrence counts. */
-  private readonly confirmed = new Set<number>();
+  /** By entity index, 1 when it has a mention that counted without help from co-occurrence: what co-occurrence counts. */
+  private readonly confirmed: Uint8Array;
   /** Per pack index: its confirmed entities, and how many of them are not COMMONPLACE_TYPES. */
   private readonly packTally = new Map<number, { all: number; specific: number }>();
   /** Mentions waiting for a full name, a context word or co-occurrence that may still come. */
@@ -63,6 +63,8 @@ export class PageMentions<N> {
   private seq = 0;
   /** Muted, by the matcher's entity index: one array read per mention rather than a string look-up. */
   private readonly muted: boolean[];
+  /** Whether any alias takes co-occurrence as context: if none, that pass is skipped. */
+  private readonly fromPacks: boolean;
 
   constructor(
     private readonly compiled: CompiledMatcher,
@@ -70,6 +72,8 @@ export class PageMentions<N> {
   ) {
     const ids = new Set(policy.muted ?? []);
     this.muted = compiled.entities.map((e) => ids.has(e.id));
+    this.fromPacks = compiled.contextGroups.some((g) => g.packs !== undefined);
+    this.confirmed = new Uint8Array(compiled.entities.length);
   }
 
   /**
@@ -83,27 +87,45 @@ export class PageMentions<N> {
     }
     const candidates = this.waiting.filter((p) => isLive(p.node));
     for (const { node, result } of batch) for (const mention of result.mentions) candidates.push({ node, mention, seq: this.seq++ });
-    const counted = new Set<Sequenced<N>>();
-    // First what counts on words and full names alone; only that is confirmed for co-occurrence,
-    // so ambiguous names never vouch for each other.
-    for (const { mention: m } of candidates) if (!m.secondReference && this.hasWordContext(m)) this.named.add(m.entity);
-    for (const placed of candidates) {
-      const m = placed.mention;
-      if (!this.hasWordContext(m) || (m.secondReference && !this.named.has(m.entity))) continue;
-      counted.add(placed);
-      this.confirm(m.entity);
+    // 1: counts now, 0: waits. First what counts on words and full names alone; only that is
+    // confirmed for co-occurrence, so ambiguous names never vouch for each other.
+    const n = candidates.length;
+    const counted = new Uint8Array(n);
+    let waits = 0;
+    for (let i = 0; i < n; i++) {
+      const m = candidates[i]!.mention;
+      if (!m.secondReference && this.hasWordContext(m)) this.named.add(m.entity);
+    }
+    for (let i = 0; i < n; i++) {
+      const m = candidates[i]!.mention;
+      if (!this.hasWordContext(m) || (m.secondReference && !this.named.has(m.entity))) waits++;
+      else {
+        counted[i] = 1;
+        this.confirm(m.entity);
+      }
     }
     // Then what the page's co-occurrence unlocks (and the second references of names it unlocked).
-    const rest = candidates.filter((p) => !counted.has(p));
-    const inContext = rest.filter((p) => this.hasWordContext(p.mention) || this.coOccurs(p.mention));
-    for (const { mention: m } of inContext) if (!m.secondReference) this.named.add(m.entity);
-    for (const placed of inContext) if (!placed.mention.secondReference || this.named.has(placed.mention.entity)) counted.add(placed);
+    if (waits > 0 && this.fromPacks) {
+      const inContext = new Uint8Array(n);
+      for (let i = 0; i < n; i++) {
+        const m = candidates[i]!.mention;
+        if (counted[i] === 0 && (this.hasWordContext(m) || this.coOccurs(m))) {
+          inContext[i] = 1;
+          if (!m.secondReference) this.named.add(m.entity);
+        }
+      }
+      for (let i = 0; i < n; i++) {
+        const m = candidates[i]!.mention;
+        if (inContext[i] === 1 && (!m.secondReference || this.named.has(m.entity))) counted[i] = 1;
+      }
+    }
 
     this.waiting = [];
     const out: Placed<N>[] = [];
-    for (const placed of candidates) {
+    for (let i = 0; i < n; i++) {
+      const placed = candidates[i]!;
       const m = placed.mention;
-      if (!counted.has(placed)) {
+      if (counted[i] === 0) {
         this.waiting.push(placed);
         continue;
       }
@@ -137,8 +159,8 @@ export class PageMentions<N> {
   }
 
   private confirm(entity: number): void {
-    if (this.confirmed.has(entity)) return;
-    this.confirmed.add(entity);
+    if (this.confirmed[entity] === 1) return;
+    this.confirmed[entity] = 1;
     const { type, packs } = this.compiled.entities[entity]!;
     for (const pack of packs) {
       const tally = this.packTally.get(pack) ?? { all: 0, specific: 0 };
@@ -158,7 +180,7 @@ export class PageMentions<N> {
       const tally = this.packTally.get(pack);
       if (!tally) return false;
       // Other entities: the mention's own entity does not vouch for itself.
-      const self = this.confirmed.has(m.entity) && own.packs.includes(pack);
+      const self = this.confirmed[m.entity] === 1 && own.packs.includes(pack);
       const all = tally.all - (self ? 1 : 0);
       const specific = tally.specific - (self && ownSpecific ? 1 : 0);
       return all >= CO_OCCURRING_ENTITIES && specific >= 1;
