@@ -71,8 +71,10 @@ export class TextNodes {
 
   next(): Text | null {
     for (let n = this.walker.nextNode(); n; n = this.walker.nextNode()) {
-      if (n.nodeType === Node.ELEMENT_NODE) {
-        const shadow = (n as Element).shadowRoot;
+      // Only elements have `shadowRoot` (null without an open root); on a text node the look-up
+      // ends in its prototypes, in JavaScript: one call into the DOM per element, none per text.
+      const shadow = (n as Partial<Element>).shadowRoot;
+      if (shadow !== undefined) {
         if (shadow) this.onShadowRoot!(shadow, n as Element);
         continue;
       }
