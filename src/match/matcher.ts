@@ -53,6 +53,13 @@ function isWordCharAt(text: string, i: number): boolean {
   return WORD_CHAR.test(text.slice(at, at + 2));
 }
 
+/** The word without invisible characters (a loop over char codes: almost no word has one). */
+function visible(word: string | undefined): string | undefined {
+  if (word === undefined) return undefined;
+  for (let i = 0; i < word.length; i++) if (isInvisible(word.charCodeAt(i))) return word.replace(INVISIBLE, '');
+  return word;
+}
+
 /** "WARNS" → "Warns", "VICE-PRESIDENT" → "Vice-President", "CHINA’S" → "China’s". */
 function titleCase(word: string): string {
   return word.toLowerCase().replace(/(^|-)(\p{Ll})/gu, (_, sep: string, letter: string) => sep + letter.toUpperCase());
@@ -60,6 +67,10 @@ function titleCase(word: string): string {
 
 /** Whether the visible character before text[i] is part of a word. */
 function wordCharBefore(text: string, i: number): boolean {
+  if (i === 0) return false;
+  // Hot (every letter that could start a form): ASCII is settled here, as isWordCharAt would.
+  const c = text.charCodeAt(i - 1);
+  if (c < 128) return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
   let j = i - 1;
   while (j >= 0 && isInvisible(text.charCodeAt(j))) j--;
   return j >= 0 && isWordCharAt(text, j);
@@ -97,6 +108,7 @@ export class Matcher {
     const chunk = whole ? text : text.slice(lo, Math.min(text.length, to + CHUNK_MARGIN));
     // Invisible characters stand between words as within them: look past them on both sides.
     const isEnd = (i: number) => {
+      if (i >= chunk.length) return true;
       if (isInvisible(chunk.charCodeAt(i))) i = skipInvisible(chunk, i + 1);
       return i >= chunk.length || !isWordCharAt(chunk, i);
     };
@@ -126,15 +138,16 @@ export class Matcher {
 
   private passesLocalRules(rule: FormRule, text: string, start: number, end: number): boolean {
     if (!rule.standalone && !rule.notInCapitalsRun) return true;
-    const before = WORD_BEFORE.exec(text.slice(Math.max(0, start - NEIGHBOUR_WINDOW), start))?.[1]?.replace(INVISIBLE, '');
-    const after = WORD_AFTER.exec(text.slice(end, end + NEIGHBOUR_WINDOW))?.[1]?.replace(INVISIBLE, '');
+    const before = visible(WORD_BEFORE.exec(text.slice(Math.max(0, start - NEIGHBOUR_WINDOW), start))?.[1]);
+    const after = visible(WORD_AFTER.exec(text.slice(end, end + NEIGHBOUR_WINDOW))?.[1]);
     if (rule.notInCapitalsRun && ((before && ALL_CAPS.test(before)) || (after && ALL_CAPS.test(after)))) return false;
     if (rule.standalone) {
-      // A line set in capitals ("WANG WARNS …") capitalises every word: there a neighbour in
-      // capitals is judged by its ordinary spelling ("Warns"), so "VERA WANG" still is not Wang Yi.
-      const inCapitals = ALL_CAPS.test(text.slice(start, end).replace(INVISIBLE, ''));
       const partOfName = (word: string) =>
-        CAPITALISED.test(word) && !this.neighbours.has(word) && !(inCapitals && ALL_CAPS.test(word) && this.neighbours.has(titleCase(word)));
+        CAPITALISED.test(word) &&
+        !this.neighbours.has(word) &&
+        // A line set in capitals ("WANG WARNS …") capitalises every word: there a neighbour in
+        // capitals is judged by its ordinary spelling ("Warns"), so "VERA WANG" still is not Wang Yi.
+        !(ALL_CAPS.test(word) && ALL_CAPS.test(visible(text.slice(start, end))!) && this.neighbours.has(titleCase(word)));
       // "Hunter Biden", "Vera Wang": a capitalised word right before makes it another person's name.
       if (before && partOfName(before)) return false;
       // Chinese names put the family name first ("Wang Wei"), so a second reference is also

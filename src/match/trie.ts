@@ -103,9 +103,14 @@ function skipSpaceRun(text: string, j: number): number {
  * apostrophe takes ' or ’. Hot: char codes only, the invisible-character loop only when needed.
  */
 function step(text: string, i: number, formChar: string): number {
-  // NaN past the end of the text: no test below passes.
+  // Bounds first: charCodeAt past the end gives NaN, which would make `c` a float everywhere.
+  if (i >= text.length) return -1;
   let c = text.charCodeAt(i);
-  if (isInvisible(c)) c = text.charCodeAt((i = skipInvisible(text, i + 1)));
+  if (isInvisible(c)) {
+    i = skipInvisible(text, i + 1);
+    if (i >= text.length) return -1;
+    c = text.charCodeAt(i);
+  }
   if (formChar === ' ') return isSpace(c) ? skipSpaceRun(text, i + 1) : -1;
   if (formChar === "'") return c === 39 || c === 0x2019 ? i + 1 : -1;
   return c === formChar.charCodeAt(0) ? i + 1 : -1;
@@ -129,10 +134,14 @@ export function longestMatch(root: TrieNode, text: string, start: number, isEnd:
     if (node.f !== undefined && isEnd(i)) hit = { end: i, form: node.f };
     if (!node.e) break;
     // Past invisible characters to the next visible one; the hit above ends before them.
+    if (i >= text.length) break;
     let at = i;
     let c = text.charCodeAt(at);
-    if (isInvisible(c)) c = text.charCodeAt((at = skipInvisible(text, at + 1)));
-    if (at >= text.length) break;
+    if (isInvisible(c)) {
+      at = skipInvisible(text, at + 1);
+      if (at >= text.length) break;
+      c = text.charCodeAt(at);
+    }
     // The edge's key: a space stands for any white space, an apostrophe for ' and ’.
     const key = isSpace(c) ? ' ' : c === 0x2019 ? "'" : text[at]!;
     const next: TrieNode | undefined = node.e[key];
