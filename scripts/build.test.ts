@@ -42,6 +42,8 @@ test('each browser gets its own manifest variant', () => {
   assert.deepEqual(firefox.background, { scripts: ['background.js'] });
   assert.equal(firefox.browser_specific_settings.gecko.id, 'backstory@backstory-reader');
   assert.equal(firefox.browser_specific_settings.gecko.strict_min_version, '142.0');
+  // Firefox for Android: 142 is the first to read data_collection_permissions (see README).
+  assert.deepEqual(firefox.browser_specific_settings.gecko_android, { strict_min_version: '142.0' });
   assert.deepEqual(chrome.permissions, ['storage']);
 });
 

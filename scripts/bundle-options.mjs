@@ -1,6 +1,8 @@
 // The esbuild options every Backstory bundle is built with: build.mjs for dist/, and the
 // benchmark when it rebuilds the content script against another knowledge base (bench/variants.ts),
 // so that what the benchmark measures is built exactly as what ships.
+import { readFile } from 'node:fs/promises';
+import * as esbuild from 'esbuild';
 
 /**
  * esbuild plugin: `virtual:knowledge-base` (all packs) and `virtual:compiled-matcher` (ids and
@@ -98,6 +100,23 @@ export function compromiseLexicon() {
 }
 
 /**
+ * esbuild plugin: `import css from './x.css'` gives the stylesheet as a minified string (the
+ * content script adopts content.css into pages' shadow roots, which the manifest's stylesheet
+ * cannot reach).
+ */
+export function cssText() {
+  return {
+    name: 'backstory-css-text',
+    setup(build) {
+      build.onLoad({ filter: /\.css$/ }, async (a) => {
+        const { code } = await esbuild.transform(await readFile(a.path, 'utf8'), { loader: 'css', minify: true });
+        return { contents: code.trim(), loader: 'text' };
+      });
+    },
+  };
+}
+
+/**
  * Bundling options shared by every entry point (production unless `dev`). `openCardRoot` is for
  * the accessibility test's own copy of the content script only: the card's shadow root is then
  * open, so that axe-core can reach it (src/content/card/card-host.ts). Never for dist/.
@@ -117,7 +136,7 @@ export function bundleOptions(data, { dev = false, openCardRoot = false } = {}) 
     },
     // mark.js's package entry is an ES5 build with Babel helpers; its ES6 build is 3 KB smaller.
     alias: { 'mark.js': 'mark.js/dist/mark.es6.js' },
-    plugins: [virtualModules(data), trimmedCountries(), compromiseLexicon()],
+    plugins: [virtualModules(data), trimmedCountries(), compromiseLexicon(), cssText()],
     logLevel: 'warning',
   };
 }

@@ -15,7 +15,9 @@ const onMessage: browser.Runtime.OnMessageListenerAsync = (message, sender) =>
   handleMessage(message, sender) as Promise<unknown>;
 browser.runtime.onMessage.addListener(onMessage);
 
-browser.commands.onCommand.addListener((command, tab) => {
+// Firefox for Android has no keyboard commands: `browser.commands` is undefined there, and
+// reading it unguarded would stop this script before the listeners below.
+browser.commands?.onCommand.addListener((command, tab) => {
   void runCommand(command, tab);
 });
 

@@ -12,7 +12,11 @@ import { compileMatcher, spellings } from '../match/compile';
 import { Matcher } from '../match/matcher';
 import { normalizePhrase } from '../match/trie';
 import { ENTITY_TYPES, type EntityType, type KnowledgeBase } from '../kb/types';
+import { OpenShadowRoots } from './shadow-roots';
 import { Highlighter } from './highlighter';
+
+/** A stand-in for content.css in the shadow-root tests. */
+const TEST_CSS = 'mark.backstory-mark { text-decoration: underline !important; }';
 
 const RUNS = 150;
 const WORDS = ['Alpha', 'Beta', 'Gamma', 'Delta', 'US', 'Ash', 'alpha', 'ALPHA', 'Beta-Gamma'];
@@ -95,7 +99,8 @@ test('highlighting keeps the text, stays out of excluded elements, marks only tr
         beforeMutation() {},
         afterMutation() {},
         onFound() {},
-      });
+        onShadowRoot() {},
+      }, new OpenShadowRoots(document, TEST_CSS));
       await h.highlight([document.body]);
 
       assert.equal(document.body.textContent, text, 'text unchanged');

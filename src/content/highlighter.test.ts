@@ -6,8 +6,12 @@ import { compileMatcher } from '../match/compile';
 import { Matcher } from '../match/matcher';
 import { testKnowledgeBase } from '../match/fixtures';
 import { ENTITY_TYPES, type EntityType } from '../kb/types';
+import { OpenShadowRoots } from './shadow-roots';
 import { Highlighter, MARK_DESCRIPTION } from './highlighter';
 import { PageWatcher } from './page-watcher';
+
+/** A stand-in for content.css in the shadow-root tests. */
+const TEST_CSS = 'mark.backstory-mark { text-decoration: underline !important; }';
 
 const allTypes = Object.fromEntries(ENTITY_TYPES.map((t) => [t, true])) as Record<EntityType, boolean>;
 const matcher = new Matcher(compileMatcher([testKnowledgeBase()]).compiled);
@@ -26,7 +30,8 @@ function makeHighlighter(firstMentionOnly = false) {
     beforeMutation() {},
     afterMutation() {},
     onFound: (f) => found.push(f.map((x) => `${x.id}=${x.count}`)),
-  });
+    onShadowRoot() {},
+  }, new OpenShadowRoots(document, TEST_CSS));
   return { h, found };
 }
 
@@ -128,7 +133,8 @@ describe('page watcher: framework updates to a split text node', () => {
       beforeMutation: () => hooks.watcher?.flushRecords(),
       afterMutation: () => hooks.watcher?.dropOwnRecords(),
       onFound() {},
-    });
+      onShadowRoot: (root) => hooks.watcher?.observe(root),
+    }, new OpenShadowRoots(document, TEST_CSS));
     const controller = new AbortController();
     hooks.watcher = new PageWatcher(document, h, () => {}, controller.signal);
     await h.highlight([document.body]);

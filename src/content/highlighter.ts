@@ -1,7 +1,8 @@
 /**
  * Highlights the names on a page: a fast scan of our own finds where the names are (one
  * TreeWalker, the compiled trie per text node, in time slices), the page rules decide which
- * mentions count, and mark.js wraps only those, visible part of the page first.
+ * mentions count, and mark.js wraps only those, visible part of the page first. Open shadow roots
+ * under what is scanned are found and scanned in the same run (shadow-roots.ts).
  */
 import type { Matcher, ScanResult } from '../match/matcher';
 import { PageMentions, type EntityCount, type PagePolicy, type Placed } from '../match/page-mentions';
@@ -9,6 +10,8 @@ import type { HighlightStyle } from '../common/settings';
 import { isInExcludedSubtree, MARK_CLASS, TextNodes } from './exclusions';
 import { HighlightRegistry, type MentionRange } from './highlight-registry';
 import { SliceClock } from './time-slices';
+import { isShadowRoot, sortComposed } from './composed-tree';
+import type { OpenShadowRoots } from './shadow-roots';
 
 /** Texts shorter than this hold no name (the shortest forms, "US", have two letters). */
 const MIN_TEXT_LENGTH = 2;
@@ -65,6 +68,8 @@ export interface HighlighterHooks {
   afterMutation(): void;
   /** Called when the names found on the page change. */
   onFound(found: EntityCount[]): void;
+  /** Called for each open shadow root found, before it is scanned (the watcher observes it). */
+  onShadowRoot(root: ShadowRoot): void;
 }
 
 export class Highlighter {
@@ -82,6 +87,8 @@ export class Highlighter {
     private policy: PagePolicy,
     private style: HighlightStyle,
     private readonly hooks: HighlighterHooks,
+    /** The page's open shadow roots: found, styled and given back by the highlighter. */
+    readonly shadowRoots: OpenShadowRoots,
   ) {
     this.page = new PageMentions(matcher.compiled, policy);
   }
@@ -94,9 +101,14 @@ export class Highlighter {
     return this.page.found();
   }
 
-  /** Every mark on the page, in document order. */
+  /** Every mark on the page, open shadow roots included, in the order the page shows them. */
   marks(): HTMLElement[] {
-    return Array.from(this.doc.querySelectorAll<HTMLElement>(`mark.${MARK_CLASS}[data-entity-id]`));
+    const selector = `mark.${MARK_CLASS}[data-entity-id]`;
+    const marks = Array.from(this.doc.querySelectorAll<HTMLElement>(selector));
+    const roots = this.shadowRoots.all();
+    if (roots.length === 0) return marks;
+    for (const root of roots) marks.push(...Array.from(root.querySelectorAll<HTMLElement>(selector)));
+    return sortComposed(marks);
   }
 
   /** Highlights what is under these nodes (the whole body at start, added content later). */
@@ -109,11 +121,12 @@ export class Highlighter {
     return this.chain;
   }
 
-  /** Removes every highlight and forgets what was found; the page is as it was. */
+  /** Removes every highlight and forgets what was found; the page is as it was, shadow roots too. */
   clear(): void {
     this.generation++;
     this.hooks.beforeMutation();
     this.registry.restoreAll(this.doc);
+    this.shadowRoots.release((root) => this.registry.restoreAll(root));
     this.hooks.afterMutation();
     this.page = new PageMentions(this.matcher.compiled, this.policy);
     this.markCount = 0;
@@ -132,13 +145,28 @@ export class Highlighter {
   private async run(roots: Node[], generation: number): Promise<void> {
     const clock = new SliceClock();
     const scanned: Scanned[] = [];
-    for (const root of roots) {
+    // Shadow roots found under a root join the queue (nested ones when their own root is walked).
+    const queue = [...roots];
+    const found = new Set<ShadowRoot>();
+    for (let k = 0; k < queue.length; k++) {
+      const root = queue[k]!;
       if (!root.isConnected || isInExcludedSubtree(root)) continue;
+      if (isShadowRoot(root)) {
+        // Found by a walk below (registered then) or handed over by the watcher (a late root).
+        if (!found.has(root) && !this.shadowRoots.add(root)) continue;
+        this.prepare(root);
+      }
       if (root.nodeType === Node.TEXT_NODE) {
         await this.scanLongText(root as Text, scanned, clock);
         continue;
       }
-      const texts = new TextNodes(root);
+      // Open shadow roots the walk passes join the queue, scanned in this same run.
+      const texts = new TextNodes(root, (shadow, host) => {
+        if (!this.shadowRoots.found(shadow, host)) return;
+        found.add(shadow);
+        queue.push(shadow);
+      });
+      this.shadowRoots.collectWaiting(root);
       let n = texts.next();
       while (n) {
         // A tight synchronous loop until the slice is used up: awaiting per node would cost a
@@ -165,6 +193,29 @@ export class Highlighter {
     if (!(await this.turn(clock, generation))) return;
     await this.wrap(placed, scanned, clock, generation);
     performance.mark(HIGHLIGHT_DONE_MARK);
+  }
+
+  /**
+   * Gives back the shadow roots whose host has left the page, so that a feed replacing its
+   * components does not keep every one it ever showed (one that comes back is found again).
+   */
+  pruneShadowRoots(): void {
+    const gone = this.shadowRoots.detached();
+    if (gone.length === 0) return;
+    this.hooks.beforeMutation();
+    for (const root of gone) {
+      this.registry.restoreAll(root);
+      this.shadowRoots.forget(root);
+    }
+    this.hooks.afterMutation();
+  }
+
+  /** A new root, before it is scanned: marks an earlier instance of the extension left there go, and the watcher observes it. */
+  private prepare(root: ShadowRoot): void {
+    this.hooks.beforeMutation();
+    this.registry.restoreAll(root);
+    this.hooks.afterMutation();
+    this.hooks.onShadowRoot(root);
   }
 
   /**

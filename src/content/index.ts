@@ -11,11 +11,14 @@ import { isSiteEnabled, type Settings } from '../common/settings';
 import { loadSettings, watchSettings } from '../common/settings-store';
 import { isMessage, type Message, type Replies } from '../common/messages';
 import { Highlighter } from './highlighter';
+import { OpenShadowRoots } from './shadow-roots';
+import MARK_CSS from './content.css';
 import { PageWatcher } from './page-watcher';
 import { initHoverCard, type HoverCard } from './card/hover-card';
 import { HOST_ATTR } from './card/card-host';
 import { adjacentMark, flash, MentionCycler } from './mention-navigation';
 import { watchExtensionContext } from './extension-context';
+import { deepActiveElement } from './composed-tree';
 import { loadCompiledMatcher, watchCompiledMatcher } from '../common/compiled-matcher-store';
 
 /** Batch badge updates: counts change many times while a big page is highlighted. */
@@ -42,7 +45,8 @@ async function main(): Promise<void> {
       clearTimeout(badgeTimer);
       badgeTimer = setTimeout(() => send({ type: 'page-names-changed', distinct: found.length }), BADGE_UPDATE_DELAY_MS);
     },
-  });
+    onShadowRoot: (root) => watcher?.observe(root),
+  }, new OpenShadowRoots(document, MARK_CSS));
   // A card host left by an instance that was unloaded without cleaning up (Firefox stops an
   // uninstalled add-on's content script dead, leaving its DOM changes, then injects the new
   // instance into the same tab): without this, every reinstall added another host.
@@ -53,9 +57,10 @@ async function main(): Promise<void> {
   const start = () => {
     watcher = new PageWatcher(document, highlighter, () => {
       highlighter.clear();
-      void highlighter.highlight([document.body]);
+      void highlighter.highlight([document.body]).then(() => watcher?.watchShadowRoots());
     }, signal);
-    void highlighter.highlight([document.body]);
+    const current = watcher;
+    void highlighter.highlight([document.body]).then(() => current.watchShadowRoots());
   };
   const stop = () => {
     watcher?.stop();
@@ -119,7 +124,7 @@ async function main(): Promise<void> {
     // so none of the extraction code is loaded on pages that are only read.
     'get-page-snapshot': () => ({ html: document.documentElement.outerHTML, url: location.href, contentType: document.contentType }),
     'jump-to-mention': (m) => {
-      const mark = adjacentMark(highlighter.marks(), document.activeElement, m.direction);
+      const mark = adjacentMark(highlighter.marks(), deepActiveElement(document), m.direction);
       if (!mark) {
         card.announce('No highlighted names on this page');
         return { id: null };

@@ -8,9 +8,14 @@
  * - the page removes the node: the nodes made from it go too;
  * - the page inserts a node right after it: the highlight is taken back first, so the new node
  *   lands after the whole text, then the text is highlighted again.
+ *
+ * Open shadow roots are observed one by one as the highlighter finds them (a document's observer
+ * does not see into them); a root that appears later is found in what is added, on a host whose
+ * light children change, or on a custom element defined late (polled, see shadow-roots.ts).
  */
 import type { Highlighter } from './highlighter';
 import { isInExcludedSubtree, UI_HOST_ATTRIBUTE } from './exclusions';
+import { isShadowRoot } from './composed-tree';
 
 /**
  * Wait this long after a change before scanning: batches bursts of mutations (a framework render
@@ -21,6 +26,14 @@ export const WATCH_DELAY_MS = 100;
 export const MAX_CPU_SHARE = 0.1;
 /** The window over which MAX_CPU_SHARE is measured. */
 export const CPU_WINDOW_MS = 1_000;
+/**
+ * How often custom elements not yet defined are checked for a new shadow root (and roots whose
+ * host left the page are let go): a component defined late is highlighted within about a second,
+ * and a check costs one read per such element or root.
+ */
+export const UPGRADE_CHECK_MS = 1_000;
+/** What is observed, in the document and in each open shadow root. */
+const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
 export class PageWatcher {
   private readonly observer: MutationObserver;
@@ -29,6 +42,9 @@ export class PageWatcher {
   /** Start times and durations of recent flushes, for the CPU budget. */
   private spent: { at: number; ms: number }[] = [];
   private lastUrl: string;
+  private stopped = false;
+  /** Runs only while there are shadow roots or custom elements to check: most pages have none. */
+  private shadowTimer: ReturnType<typeof setInterval> | undefined;
 
   constructor(
     private readonly doc: Document,
@@ -38,8 +54,24 @@ export class PageWatcher {
   ) {
     this.lastUrl = doc.location?.href ?? '';
     this.observer = new MutationObserver((records) => this.handle(records));
-    this.observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+    this.observer.observe(doc.documentElement, OBSERVED);
     signal.addEventListener('abort', () => this.stop(), { once: true });
+  }
+
+  /** Watches an open shadow root too (the highlighter found it). */
+  observe(root: ShadowRoot): void {
+    this.observer.observe(root, OBSERVED);
+    this.watchShadowRoots();
+  }
+
+  /**
+   * Starts the periodic check of shadow roots (see UPGRADE_CHECK_MS) if the page has roots or
+   * custom elements waiting for their definition; called after each highlighting run.
+   */
+  watchShadowRoots(): void {
+    const roots = this.highlighter.shadowRoots;
+    if (this.shadowTimer !== undefined || this.stopped || (roots.size === 0 && roots.waitingHosts === 0)) return;
+    this.shadowTimer = setInterval(() => this.checkShadowRoots(), UPGRADE_CHECK_MS);
   }
 
   /** Drops the records of the highlighter's own changes, so they never wake the watcher. */
@@ -54,14 +86,21 @@ export class PageWatcher {
 
   stop(): void {
     this.observer.disconnect();
+    this.stopped = true;
+    clearInterval(this.shadowTimer);
     clearTimeout(this.timer);
     this.pending.clear();
   }
 
   private handle(records: MutationRecord[]): void {
     const registry = this.highlighter.registryForRepair;
+    const shadowRoots = this.highlighter.shadowRoots;
     let repaired = false;
     for (const r of records) {
+      // A root given back (highlighting off, new settings) stays observed until the observer is
+      // replaced; until it is found again, its changes are not ours to follow.
+      const tree = r.target.getRootNode();
+      if (isShadowRoot(tree) && !shadowRoots.has(tree)) continue;
       if (r.type === 'characterData') {
         const target = r.target;
         if (registry.isOrigin(target)) {
@@ -93,8 +132,25 @@ export class PageWatcher {
         if (registry.originOf(node) || (node instanceof Element && node.hasAttribute(UI_HOST_ATTRIBUTE))) continue;
         this.pending.add(node);
       }
+      // A host whose light children change may have been given its root meanwhile.
+      const late = (r.target as Element).shadowRoot;
+      if (late && !shadowRoots.has(late)) this.pending.add(late);
     }
     if (repaired) this.dropOwnRecords();
+    if (this.pending.size > 0) this.schedule();
+  }
+
+  /** Custom elements defined since the last check may have attached an open root; removed hosts' roots go. */
+  private checkShadowRoots(): void {
+    const roots = this.highlighter.shadowRoots;
+    if (roots.size > 0) this.highlighter.pruneShadowRoots();
+    if (roots.size === 0 && roots.waitingHosts === 0) {
+      clearInterval(this.shadowTimer);
+      this.shadowTimer = undefined;
+      return;
+    }
+    if (roots.waitingHosts === 0) return;
+    for (const root of roots.upgraded()) this.pending.add(root);
     if (this.pending.size > 0) this.schedule();
   }
 
@@ -125,6 +181,7 @@ export class PageWatcher {
     const roots = topmost([...this.pending].filter((n) => n.isConnected && !isInExcludedSubtree(n)));
     this.pending = new Set();
     await this.highlighter.highlight(roots);
+    this.watchShadowRoots();
     this.spent.push({ at: started, ms: performance.now() - started });
   }
 }

@@ -9,7 +9,8 @@
 import type { Alias, EntityType, KnowledgeBase } from '../kb/types';
 import { buildTrie, normalizePhrase, type TrieNode } from './trie';
 
-export const COMPILED_MATCHER_VERSION = 1;
+/** Bumped when the format changes: a stored matcher of another version is compiled again. 2: packs, contextGroups. */
+export const COMPILED_MATCHER_VERSION = 2;
 
 /** What a matched form means. One form can be several things at once (an alias and a context word). */
 export interface FormRule {
@@ -18,7 +19,10 @@ export interface FormRule {
   secondReference?: boolean;
   standalone?: boolean;
   notInCapitalsRun?: boolean;
-  /** Index into `contextGroups`: the alias counts only on a page that shows a word of that group. */
+  /**
+   * Index into `contextGroups`: the alias counts only on a page that shows a word of that group,
+   * or (for a group with `packs`) names enough other entities of one of those packs.
+   */
   needsContext?: number;
   /** A neverMatch phrase: consumed, never a mention. */
   never?: boolean;
@@ -26,16 +30,23 @@ export interface FormRule {
   contextOf?: number[];
 }
 
+/** What satisfies a context group besides its words. */
+export interface ContextGroup {
+  /** Packs (indices in the order compiled) whose other entities named on the page count as context (contextFromPack). */
+  packs?: number[];
+}
+
 export interface CompiledMatcher {
   version: typeof COMPILED_MATCHER_VERSION;
-  entities: { id: string; type: EntityType }[];
+  /** `packs`: the packs (indices in the order compiled) that hold the entity. */
+  entities: { id: string; type: EntityType; packs: number[] }[];
   /** Every form of every entity, never-match phrase and context word, as one trie. */
   trie: TrieNode;
   /** Normalised form (see normalizePhrase) → its rules. */
   forms: Record<string, FormRule>;
   allowedNeighbours: string[];
-  /** Number of distinct context groups (requiresPageContext lists). */
-  contextGroupCount: number;
+  /** One per distinct requirement (requiresPageContext words, contextFromPack pack); their words are in `forms`. */
+  contextGroups: ContextGroup[];
 }
 
 export interface CompileResult {
@@ -63,6 +74,7 @@ export function compileMatcher(packs: KnowledgeBase[]): CompileResult {
   const entityIndex = new Map<string, number>();
   const forms = new Map<string, FormRule>();
   const contextGroups = new Map<string, number>();
+  const groupList: ContextGroup[] = [];
   const neighbours = new Set<string>();
   const conflicts: string[] = [];
   const owner = new Map<string, string>();
@@ -73,12 +85,14 @@ export function compileMatcher(packs: KnowledgeBase[]): CompileResult {
     return rule;
   };
 
-  const contextGroup = (words: string[]): number => {
-    const id = JSON.stringify([...new Set(words.map(normalizePhrase))].sort());
+  /** The group of these context words and, with `pack`, that pack's co-occurrence. */
+  const contextGroup = (words: string[], pack: number | undefined): number => {
+    const id = JSON.stringify([[...new Set(words.map(normalizePhrase))].sort(), pack ?? null]);
     let group = contextGroups.get(id);
     if (group === undefined) {
       group = contextGroups.size;
       contextGroups.set(id, group);
+      groupList.push(pack === undefined ? {} : { packs: [pack] });
       for (const word of words) {
         for (const spelling of spellings(word, false)) {
           const rule = ruleFor(normalizePhrase(spelling));
@@ -89,12 +103,14 @@ export function compileMatcher(packs: KnowledgeBase[]): CompileResult {
     return group;
   };
 
-  const addAlias = (alias: Alias, entity: number, where: string) => {
+  const addAlias = (alias: Alias, entity: number, pack: number, where: string) => {
     const wanted: FormRule = { entity };
     if (alias.secondReference) wanted.secondReference = true;
     if (alias.standalone) wanted.standalone = true;
     if (alias.notInCapitalsRun) wanted.notInCapitalsRun = true;
-    if (alias.requiresPageContext?.length) wanted.needsContext = contextGroup(alias.requiresPageContext);
+    if (alias.requiresPageContext?.length || alias.contextFromPack) {
+      wanted.needsContext = contextGroup(alias.requiresPageContext ?? [], alias.contextFromPack ? pack : undefined);
+    }
     for (const spelling of spellings(alias.form, alias.exactCase)) {
       const key = normalizePhrase(spelling);
       const rule = ruleFor(key);
@@ -111,26 +127,27 @@ export function compileMatcher(packs: KnowledgeBase[]): CompileResult {
     }
   };
 
-  for (const pack of packs) {
+  packs.forEach((pack, packIndex) => {
     for (const word of pack.matching.allowedNeighbours) neighbours.add(word);
     for (const entity of pack.entities) {
       let index = entityIndex.get(entity.id);
       if (index === undefined) {
         index = entities.length;
         entityIndex.set(entity.id, index);
-        entities.push({ id: entity.id, type: entity.type });
-      } else if (entities[index]!.type !== entity.type) {
+        entities.push({ id: entity.id, type: entity.type, packs: [packIndex] });
+      } else if (!entities[index]!.packs.includes(packIndex)) entities[index]!.packs.push(packIndex);
+      if (entities[index]!.type !== entity.type) {
         conflicts.push(
           `entity "${entity.id}" is a ${entity.type} in pack "${pack.source.id}" but a ${entities[index]!.type} in an earlier pack; the first is kept`,
         );
       }
       const where = `entity "${entity.id}" (pack "${pack.source.id}")`;
-      for (const alias of entity.aliases) addAlias(alias, index, where);
+      for (const alias of entity.aliases) addAlias(alias, index, packIndex, where);
       for (const phrase of entity.neverMatch ?? []) {
         for (const spelling of spellings(phrase, false)) ruleFor(normalizePhrase(spelling)).never = true;
       }
     }
-  }
+  });
 
   const keys = [...forms.keys()].sort();
   return {
@@ -140,7 +157,7 @@ export function compileMatcher(packs: KnowledgeBase[]): CompileResult {
       trie: buildTrie(keys),
       forms: Object.fromEntries(keys.map((k) => [k, forms.get(k)!])),
       allowedNeighbours: [...neighbours].sort(),
-      contextGroupCount: contextGroups.size,
+      contextGroups: groupList,
     },
     conflicts,
   };

@@ -1,7 +1,7 @@
 /** A small knowledge base for matcher tests: the alias rules of the core entities, no background. */
 import type { Alias, Entity, EntityType, KnowledgeBase } from '../kb/types';
 
-const entity = (id: string, type: EntityType, aliases: (string | Alias)[], neverMatch?: string[]): Entity => ({
+export const entity = (id: string, type: EntityType, aliases: (string | Alias)[], neverMatch?: string[]): Entity => ({
   id,
   name: id,
   type,
@@ -20,7 +20,7 @@ export function testKnowledgeBase(): KnowledgeBase {
   return {
     schemaVersion: 2,
     source: { id: 'test', outlet: 'Test', headline: 'Test', standfirst: 'Test', summary: 'A. B. C.', paragraphCount: 3 },
-    matching: { allowedNeighbours: ['President', 'Mr', 'Secretary', 'But', 'The', 'When'] },
+    matching: { allowedNeighbours: ['President', 'Mr', 'Secretary', 'But', 'The', 'When', 'Warns'] },
     entities: [
       entity('antony-blinken', 'person', ['Antony Blinken', 'Secretary Blinken', { form: 'Blinken', standalone: true }]),
       entity('wang-yi', 'person', ['Wang Yi', { form: 'Wang', secondReference: true, standalone: true }], ['Vera Wang']),
@@ -32,7 +32,7 @@ export function testKnowledgeBase(): KnowledgeBase {
       entity('taiwan', 'country', ['Taiwan']),
       entity('taiwan-strait', 'place', ['Taiwan Strait', 'Taiwan strait']),
       entity('south-china-sea', 'place', ['South China Sea']),
-      entity('g20', 'organisation', [{ form: 'G20', requiresPageContext: G20_CONTEXT }, 'Group of 20']),
+      entity('g20', 'organisation', [{ form: 'G20', requiresPageContext: G20_CONTEXT, contextFromPack: true }, 'Group of 20']),
       entity('rules-based-order', 'topic', [{ form: 'rules-based order', exactCase: true }]),
     ],
   };

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { compileMatcher } from './compile';
 import { Matcher } from './matcher';
 import { PageMentions } from './page-mentions';
-import { testKnowledgeBase } from './fixtures';
+import { entity, testKnowledgeBase } from './fixtures';
 import { ENTITY_TYPES } from '../kb/types';
 
 const { compiled } = compileMatcher([testKnowledgeBase()]);
@@ -43,6 +43,39 @@ describe('whole words with Unicode-aware boundaries', () => {
   });
   test('a curly apostrophe inside a form matches', () => {
     assert.deepEqual(marks('the People’s Republic of China'), ['china:People’s Republic of China']);
+  });
+});
+
+describe('invisible characters inside names', () => {
+  const SHY = '\u00ad';
+  test('a soft hyphen or a zero-width character inside a name still matches, and the match covers it', () => {
+    for (const ch of [SHY, '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff']) {
+      assert.deepEqual(marks(`Antony Blin${ch}ken met Wang${ch} Yi in Chi${ch}${ch}na.`), [
+        `antony-blinken:Antony Blin${ch}ken`,
+        `wang-yi:Wang${ch} Yi`,
+        `china:Chi${ch}${ch}na`,
+      ], `U+${ch.charCodeAt(0).toString(16)}`);
+    }
+  });
+  test('the mention spans the original characters, so the text is wrapped as it stands', () => {
+    const text = `Talks with Blin${SHY}ken.`;
+    const [m] = matcher.scan(text).mentions;
+    assert.deepEqual([m!.start, m!.end], [11, 19]);
+    assert.equal(text.slice(m!.start, m!.end), `Blin${SHY}ken`);
+  });
+  test('invisible characters around a name are not part of the match', () => {
+    assert.deepEqual(marks(`(${SHY}China${SHY}) and \u200bRussia\u200b.`), ['china:China', 'russia:Russia']);
+  });
+  test('a name joined to a longer word by an invisible character is still inside that word', () => {
+    assert.deepEqual(marks(`China${SHY}town, Russia\u200bns, anti\u200dChina`), []);
+  });
+  test('a zero-width space between two words does not make them one name with a space', () => {
+    assert.deepEqual(marks('Wang\u200bYi'), []);
+  });
+  test('the rules around a name read through invisible characters', () => {
+    assert.deepEqual(marks(`Hun${SHY}ter Bi${SHY}den and Jill Biden`), [], 'never-match phrase and capitalised neighbour');
+    assert.deepEqual(marks(`President${SHY} Bi${SHY}den`), [`joe-biden:Bi${SHY}den`]);
+    assert.deepEqual(marks(`FOL${SHY}LOW US ON`), [], 'capitals run');
   });
 });
 
@@ -162,6 +195,24 @@ describe('second references', () => {
   });
 });
 
+describe('lines in capitals', () => {
+  test('a second reference in an all-caps headline counts on a page that names Wang Yi', () => {
+    assert.deepEqual(marks('Wang Yi arrived.', 'WANG WARNS US OVER TAIWAN'), ['wang-yi:Wang Yi', 'wang-yi:WANG', 'taiwan:TAIWAN']);
+  });
+  test('…and not on a page that never names him', () => {
+    assert.deepEqual(marks('WANG WARNS OF DELAYS'), []);
+  });
+  test('a capitalised first name in capitals still makes another person’s name', () => {
+    assert.deepEqual(marks('Wang Yi arrived.', 'VERA WANG OPENS A STORE', 'WANG WEI SAID', 'BEAU BIDEN'), ['wang-yi:Wang Yi']);
+  });
+  test('allowed neighbours are recognised in capitals', () => {
+    assert.deepEqual(marks('PRESIDENT BIDEN AND SECRETARY BLINKEN'), ['joe-biden:BIDEN', 'antony-blinken:SECRETARY BLINKEN']);
+  });
+  test('a neighbour in capitals next to a name in ordinary case still counts against it', () => {
+    assert.deepEqual(marks('Wang Yi arrived.', 'the WARNS Wang'), ['wang-yi:Wang Yi']);
+  });
+});
+
 describe('page context', () => {
   test('G20 without summit context on the page is a model code', () => {
     assert.deepEqual(marks('Der G20 Touring mit LCI', 'die 3er-Reihe (G20)'), []);
@@ -171,6 +222,87 @@ describe('page context', () => {
   });
   test('G200 and G7 are not G20', () => {
     assert.deepEqual(marks('G200 G7 G20x at the summit'), []);
+  });
+});
+
+describe('co-occurrence (contextFromPack)', () => {
+  test('G20 with no context word counts on a page that names people of its pack', () => {
+    assert.deepEqual(marks('Antony Blinken met Wang Yi for five hours after the G20 meeting in Indonesia.'), [
+      'antony-blinken:Antony Blinken',
+      'wang-yi:Wang Yi',
+      'g20:G20',
+    ]);
+  });
+  test('BMW’s G20 page, which names only countries of the pack, stays unmarked', () => {
+    assert.deepEqual(marks('Der G20 Touring mit LCI', 'die 3er-Reihe (G20), in China und Russland', 'bevor er in die USA kommt', 'Edition: Ukraine'), [
+      'china:China',
+      'ukraine:Ukraine',
+    ]);
+  });
+  test('one other entity is not enough, even a person', () => {
+    assert.deepEqual(marks('Blinken spoke after the G20 meeting.'), ['antony-blinken:Blinken']);
+  });
+  test('two other entities are enough when one is not a country or place', () => {
+    assert.deepEqual(marks('Blinken spoke in China after the G20 meeting.'), ['antony-blinken:Blinken', 'china:China', 'g20:G20']);
+  });
+  test('a waiting G20 is released when the names arrive in a later batch', () => {
+    const page = new PageMentions<string>(compiled, { firstMentionOnly: false, types: allTypes });
+    const early = page.add([{ node: 'The G20 met.', result: matcher.scan('The G20 met.') }]);
+    assert.deepEqual(early, []);
+    const later = page.add([{ node: 'Joe Biden and Wang Yi', result: matcher.scan('Joe Biden and Wang Yi') }]);
+    assert.deepEqual(later.map((p) => `${matcher.entityId(p.mention.entity)}@${p.node}`), ['g20@The G20 met.', 'joe-biden@Joe Biden and Wang Yi', 'wang-yi@Joe Biden and Wang Yi']);
+    assert.deepEqual(page.found().map((f) => f.id), ['g20', 'joe-biden', 'wang-yi']);
+  });
+  test('names that wait for their own context do not count, nor do second references that never counted', () => {
+    // "Wang" waits for "Wang Yi"; "human rights"-style topics would wait for their words.
+    assert.deepEqual(marks('Wang and Blinken at the G20.'), ['antony-blinken:Blinken']);
+  });
+  test('without contextFromPack, co-occurrence counts for nothing', () => {
+    const kb = testKnowledgeBase();
+    kb.entities.find((e) => e.id === 'g20')!.aliases[0]!.contextFromPack = false;
+    const plain = compileMatcher([kb]).compiled;
+    const m = new Matcher(plain);
+    const page = new PageMentions<string>(plain, { firstMentionOnly: false, types: allTypes });
+    const text = 'Antony Blinken met Wang Yi after the G20 meeting.';
+    assert.deepEqual(page.add([{ node: text, result: m.scan(text) }]).map((p) => m.entityId(p.mention.entity)), ['antony-blinken', 'wang-yi']);
+  });
+  test('only the alias’s own pack counts, and any pack works the same', () => {
+    // A reader's pack about a tennis final: "Jordan" (a player) is ambiguous, so it needs the pack's other names.
+    const reading = {
+      ...testKnowledgeBase(),
+      source: { ...testKnowledgeBase().source, id: 'final' },
+      entities: [
+        entity('jordan-reyes', 'person', ['Jordan Reyes', { form: 'Jordan', contextFromPack: true }]),
+        entity('ana-lind', 'person', ['Ana Lind', { form: 'Lind', contextFromPack: true }]),
+        entity('wimbledon', 'topic', ['Wimbledon']),
+        entity('china', 'country', ['China']),
+      ],
+    };
+    const both = compileMatcher([testKnowledgeBase(), reading]).compiled;
+    const m = new Matcher(both);
+    const run = (...texts: string[]) => {
+      const page = new PageMentions<string>(both, { firstMentionOnly: false, types: allTypes });
+      return page.add(texts.map((node) => ({ node, result: m.scan(node) }))).map((p) => `${m.entityId(p.mention.entity)}:${p.node.slice(p.mention.start, p.mention.end)}`);
+    };
+    assert.deepEqual(run('Jordan beat Ana Lind at Wimbledon.'), ['jordan-reyes:Jordan', 'ana-lind:Ana Lind', 'wimbledon:Wimbledon']);
+    // Blinken and Wang Yi are of the other pack: the country Jordan on a diplomacy page is not the player.
+    assert.deepEqual(run('Blinken and Wang Yi flew to Jordan.'), ['antony-blinken:Blinken', 'wang-yi:Wang Yi']);
+    // Two ambiguous names do not vouch for each other: only names that counted on their own do.
+    assert.deepEqual(run('Jordan beat Lind at Wimbledon.'), ['wimbledon:Wimbledon']);
+    // China is in both packs, but countries alone do not vouch.
+    assert.deepEqual(run('Jordan and China'), ['china:China']);
+    // The entity's own full name is not another entity: with one other name, still not enough.
+    assert.deepEqual(run('Jordan Reyes and Ana Lind.', 'Jordan served.'), ['jordan-reyes:Jordan Reyes', 'ana-lind:Ana Lind']);
+    assert.deepEqual(run('Jordan Reyes, Ana Lind, Wimbledon.', 'Jordan served.'), [
+      'jordan-reyes:Jordan Reyes',
+      'ana-lind:Ana Lind',
+      'wimbledon:Wimbledon',
+      'jordan-reyes:Jordan',
+    ]);
+  });
+  test('the compiled matcher stays plain JSON', () => {
+    assert.deepEqual(JSON.parse(JSON.stringify(compiled)), compiled);
+    assert.deepEqual(compiled.contextGroups, [{ packs: [0] }]);
   });
 });
 

@@ -8,7 +8,7 @@
  * Pure: no DOM, no browser API.
  */
 import type { CompiledMatcher, FormRule } from './compile';
-import { longestMatch } from './trie';
+import { isInvisible, longestMatch, skipInvisible } from './trie';
 
 export interface Mention {
   start: number;
@@ -32,9 +32,11 @@ const NEIGHBOUR_WINDOW = 40;
 /** Margin read around a chunk: longer than any form plus the neighbour window. */
 const CHUNK_MARGIN = 512;
 // A word that ends in a full stop closes a sentence or is an abbreviated title ("Mr."): neither
-// makes the name part of another name, so such a word is not taken as the neighbour.
-const WORD_BEFORE = /([\p{L}\p{M}][\p{L}\p{M}'\u2019-]*)[ \u00a0]+$/u;
-const WORD_AFTER = /^[ \u00a0]+([\p{L}\p{M}][\p{L}\p{M}'\u2019-]*)/u;
+// makes the name part of another name, so such a word is not taken as the neighbour. Invisible
+// characters (see isInvisible in trie.ts) may stand inside the word and the space.
+const WORD_BEFORE = /([\p{L}\p{M}][\p{L}\p{M}'\u2019\u00ad\u200b-\u200d\u2060\ufeff-]*)[ \u00a0\u00ad\u200b-\u200d\u2060\ufeff]+$/u;
+const WORD_AFTER = /^[ \u00a0\u00ad\u200b-\u200d\u2060\ufeff]+([\p{L}\p{M}][\p{L}\p{M}'\u2019\u00ad\u200b-\u200d\u2060\ufeff-]*)/u;
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/gu;
 const CAPITALISED = /^\p{Lu}/u;
 /** A word in capitals: two or more letters, none lower-case. */
 const ALL_CAPS = /^(?=(?:.*\p{Lu}){2})[^\p{Ll}]+$/u;
@@ -49,6 +51,29 @@ function isWordCharAt(text: string, i: number): boolean {
   // A low surrogate belongs to the code point that starts one unit earlier.
   const at = c >= 0xdc00 && c <= 0xdfff && i > 0 ? i - 1 : i;
   return WORD_CHAR.test(text.slice(at, at + 2));
+}
+
+/** The word without invisible characters (a loop over char codes: almost no word has one). */
+function visible(word: string | undefined): string | undefined {
+  if (word === undefined) return undefined;
+  for (let i = 0; i < word.length; i++) if (isInvisible(word.charCodeAt(i))) return word.replace(INVISIBLE, '');
+  return word;
+}
+
+/** "WARNS" → "Warns", "VICE-PRESIDENT" → "Vice-President", "CHINA’S" → "China’s". */
+function titleCase(word: string): string {
+  return word.toLowerCase().replace(/(^|-)(\p{Ll})/gu, (_, sep: string, letter: string) => sep + letter.toUpperCase());
+}
+
+/** Whether the visible character before text[i] is part of a word. */
+function wordCharBefore(text: string, i: number): boolean {
+  if (i === 0) return false;
+  // Hot (every letter that could start a form): ASCII is settled here, as isWordCharAt would.
+  const c = text.charCodeAt(i - 1);
+  if (c < 128) return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+  let j = i - 1;
+  while (j >= 0 && isInvisible(text.charCodeAt(j))) j--;
+  return j >= 0 && isWordCharAt(text, j);
 }
 
 export class Matcher {
@@ -81,13 +106,18 @@ export class Matcher {
     const whole = from === 0 && to >= text.length;
     const lo = whole ? 0 : Math.max(0, from - CHUNK_MARGIN);
     const chunk = whole ? text : text.slice(lo, Math.min(text.length, to + CHUNK_MARGIN));
-    const isEnd = (i: number) => i >= chunk.length || !isWordCharAt(chunk, i);
+    // Invisible characters stand between words as within them: look past them on both sides.
+    const isEnd = (i: number) => {
+      if (i >= chunk.length) return true;
+      if (isInvisible(chunk.charCodeAt(i))) i = skipInvisible(chunk, i + 1);
+      return i >= chunk.length || !isWordCharAt(chunk, i);
+    };
     const firstUnits = this.firstUnits;
     const limit = Math.min(chunk.length, to - lo);
     // Start at the margin, not at `from`: a match that began before `from` (the "South" of
     // "South China Sea") must still swallow what it covers.
     for (let i = 0; i < limit; i++) {
-      if (firstUnits[chunk.charCodeAt(i)] === 0 || (i > 0 && isWordCharAt(chunk, i - 1))) continue;
+      if (firstUnits[chunk.charCodeAt(i)] === 0 || wordCharBefore(chunk, i)) continue;
       const hit = longestMatch(this.compiled.trie, chunk, i, isEnd);
       if (!hit) continue;
       const start = i + lo;
@@ -108,15 +138,21 @@ export class Matcher {
 
   private passesLocalRules(rule: FormRule, text: string, start: number, end: number): boolean {
     if (!rule.standalone && !rule.notInCapitalsRun) return true;
-    const before = WORD_BEFORE.exec(text.slice(Math.max(0, start - NEIGHBOUR_WINDOW), start))?.[1];
-    const after = WORD_AFTER.exec(text.slice(end, end + NEIGHBOUR_WINDOW))?.[1];
+    const before = visible(WORD_BEFORE.exec(text.slice(Math.max(0, start - NEIGHBOUR_WINDOW), start))?.[1]);
+    const after = visible(WORD_AFTER.exec(text.slice(end, end + NEIGHBOUR_WINDOW))?.[1]);
     if (rule.notInCapitalsRun && ((before && ALL_CAPS.test(before)) || (after && ALL_CAPS.test(after)))) return false;
     if (rule.standalone) {
+      const partOfName = (word: string) =>
+        CAPITALISED.test(word) &&
+        !this.neighbours.has(word) &&
+        // A line set in capitals ("WANG WARNS …") capitalises every word: there a neighbour in
+        // capitals is judged by its ordinary spelling ("Warns"), so "VERA WANG" still is not Wang Yi.
+        !(ALL_CAPS.test(word) && ALL_CAPS.test(visible(text.slice(start, end))!) && this.neighbours.has(titleCase(word)));
       // "Hunter Biden", "Vera Wang": a capitalised word right before makes it another person's name.
-      if (before && CAPITALISED.test(before) && !this.neighbours.has(before)) return false;
+      if (before && partOfName(before)) return false;
       // Chinese names put the family name first ("Wang Wei"), so a second reference is also
       // checked after. Full names are not: title-case headlines ("Blinken Meets Wang") would fail.
-      if (rule.secondReference && after && CAPITALISED.test(after) && !this.neighbours.has(after)) return false;
+      if (rule.secondReference && after && partOfName(after)) return false;
     }
     return true;
   }

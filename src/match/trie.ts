@@ -11,6 +11,10 @@
  *
  * Two characters of a form stand for classes: a space matches any run of white space (pages put
  * no-break spaces and line breaks inside names) and an apostrophe matches ' and ’.
+ *
+ * Invisible characters (soft hyphen, zero-width space and joiners, word joiner, BOM; see
+ * isInvisible) may stand anywhere inside a form in the text: "Blin\u00adken" is "Blinken". The
+ * match covers them, so the page's text is wrapped as it is, never changed.
  */
 
 export interface TrieNode {
@@ -68,31 +72,48 @@ function compress(node: BuildNode, label: string): TrieNode {
   return out;
 }
 
-const isSpace = (c: number) => c === 32 || c === 0xa0 || (c >= 9 && c <= 13) || c === 0x2028 || c === 0x2029 || c === 0x200b || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x1680 || c === 0xfeff || c === 0x85;
+// Zero-width space and BOM are not white space here: they are invisible (see isInvisible), so
+// "Wang\u200bYi" reads as "WangYi", not "Wang Yi".
+const isSpace = (c: number) => c === 32 || c === 0xa0 || (c >= 9 && c <= 13) || c === 0x2028 || c === 0x2029 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x1680 || c === 0x85;
 
 /**
- * Reads one character class of a form at text[i]: returns the index after it, or -1.
- * A space in a form takes a whole run of white space; an apostrophe takes ' or ’.
+ * Characters a reader does not see inside a word: soft hyphen (U+00AD, a hyphenation hint), zero-width
+ * space, non-joiner and joiner (U+200B–U+200D), word joiner (U+2060) and BOM (U+FEFF). Publishers
+ * put them inside long names for line breaking, and some to defeat scrapers. The first test
+ * settles everything below U+00AD (ASCII, most of any page) in one comparison.
  */
-function step(text: string, i: number, formChar: string): number {
-  if (i >= text.length) return -1;
-  const c = text.charCodeAt(i);
-  if (formChar === ' ') {
-    if (!isSpace(c)) return -1;
-    let j = i + 1;
-    while (j < text.length && isSpace(text.charCodeAt(j))) j++;
-    return j;
-  }
-  if (formChar === "'") return c === 39 || c === 0x2019 ? i + 1 : -1;
-  return text[i] === formChar ? i + 1 : -1;
+export const isInvisible = (c: number) => c >= 0xad && (c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff);
+
+/** The index of the first visible character at or after i. */
+export function skipInvisible(text: string, i: number): number {
+  while (i < text.length && isInvisible(text.charCodeAt(i))) i++;
+  return i;
 }
 
-/** The key of a text character when choosing an edge. */
-function edgeKey(text: string, i: number): string {
-  const c = text.charCodeAt(i);
-  if (isSpace(c)) return ' ';
-  if (c === 0x2019) return "'";
-  return text[i]!;
+/** The index after a run of white space and invisible characters starting at j. */
+function skipSpaceRun(text: string, j: number): number {
+  while (j < text.length && (isSpace(text.charCodeAt(j)) || isInvisible(text.charCodeAt(j)))) j++;
+  return j;
+}
+
+/**
+ * Reads one character class of a form at text[i]: returns the index after it, or -1. Invisible
+ * characters before it are passed over (callers never call this for a form's first character).
+ * A space in a form takes a whole run of white space (invisible characters in it too); an
+ * apostrophe takes ' or ’. Hot: char codes only, the invisible-character loop only when needed.
+ */
+function step(text: string, i: number, formChar: string): number {
+  // Bounds first: charCodeAt past the end gives NaN, which would make `c` a float everywhere.
+  if (i >= text.length) return -1;
+  let c = text.charCodeAt(i);
+  if (isInvisible(c)) {
+    i = skipInvisible(text, i + 1);
+    if (i >= text.length) return -1;
+    c = text.charCodeAt(i);
+  }
+  if (formChar === ' ') return isSpace(c) ? skipSpaceRun(text, i + 1) : -1;
+  if (formChar === "'") return c === 39 || c === 0x2019 ? i + 1 : -1;
+  return c === formChar.charCodeAt(0) ? i + 1 : -1;
 }
 
 export interface TrieHit {
@@ -111,11 +132,21 @@ export function longestMatch(root: TrieNode, text: string, start: number, isEnd:
       if (i < 0) break;
     }
     if (node.f !== undefined && isEnd(i)) hit = { end: i, form: node.f };
-    if (!node.e || i >= text.length) break;
-    const key = edgeKey(text, i);
+    if (!node.e) break;
+    // Past invisible characters to the next visible one; the hit above ends before them.
+    if (i >= text.length) break;
+    let at = i;
+    let c = text.charCodeAt(at);
+    if (isInvisible(c)) {
+      at = skipInvisible(text, at + 1);
+      if (at >= text.length) break;
+      c = text.charCodeAt(at);
+    }
+    // The edge's key: a space stands for any white space, an apostrophe for ' and ’.
+    const key = isSpace(c) ? ' ' : c === 0x2019 ? "'" : text[at]!;
     const next: TrieNode | undefined = node.e[key];
     if (!next) break;
-    i = step(text, i, key);
+    i = key === ' ' ? skipSpaceRun(text, at + 1) : at + 1;
     node = next;
   }
   return hit;

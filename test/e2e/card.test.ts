@@ -3,9 +3,10 @@
 // next-name command open it, it closes on blur and when the name scrolls away, related names
 // open in the same card, it never covers the name nor leaves the viewport (also at the size of
 // 200% zoom, and on a 360 px wide screen), it follows a dark page, and its styles survive a strict
-// CSP. Short first (issue 15): the first card is at most 600 characters and 45% of a 900 px
-// viewport, and "More" expands it in place by mouse and by keyboard. The card lives in a closed
-// shadow root: its state is read through the test hook (src/content/card/test-hook.ts).
+// CSP; it opens from a name inside a page's open shadow root, which the next-name command and
+// "show" reach too. Short first (issue 15): the first card is at most 600 characters and 45% of a
+// 900 px viewport, and "More" expands it in place by mouse and by keyboard. The card lives in a
+// closed shadow root: its state is read through the test hook (src/content/card/test-hook.ts).
 // No fixed sleeps: every wait polls. Saves docs/screenshots/card.png and card-expanded.png
 // (Chromium), card-firefox.png (Firefox).
 import { after, before, describe, test } from 'node:test';
@@ -59,10 +60,30 @@ ${FILLER}
 </body></html>`;
 }
 
+/** The article inside a web component's open shadow root, after a name in the page itself. */
+const SHADOW_ARTICLE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Card in a component</title>
+<style>body { font: 16px/1.5 sans-serif; max-width: 40rem; margin: 2rem auto; }</style></head>
+<body>
+<p>Dateline: Bali.</p>
+<news-article></news-article>
+<script>
+customElements.define('news-article', class extends HTMLElement {
+  constructor() {
+    super();
+    this.attachShadow({ mode: 'open' }).innerHTML =
+      '<style>mark { all: unset; }</style><p>Antony Blinken, the US secretary of state, met Wang Yi on the island.</p>';
+  }
+});
+</script>
+${FILLER}
+</body></html>`;
+
 const PAGES = {
   light: '/card/light.html',
   dark: '/card/dark.html',
   csp: '/card/csp.html',
+  shadow: '/card/shadow.html',
 };
 
 function addPages(server: StaticServer): void {
@@ -73,6 +94,7 @@ function addPages(server: StaticServer): void {
     PAGES.csp,
     article(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'none'; script-src 'none'">`),
   );
+  server.addPage(PAGES.shadow, SHADOW_ARTICLE);
 }
 
 // ---- page-side code (strings: Playwright and Puppeteer both evaluate them as they are) --------
@@ -85,14 +107,31 @@ const SNAPSHOT_JS = `new Promise((resolve) => {
   resolve(null);
 })`;
 
+/** The first mark for `id`, in the document or else in an open shadow root (any depth). */
+const findMarkJs = (id: string) => `(() => {
+  const sel = 'mark.backstory-mark[data-entity-id="${id}"]';
+  const roots = [document];
+  for (let i = 0; i < roots.length; i++) {
+    const m = roots[i].querySelector(sel);
+    if (m) return m;
+    for (const el of roots[i].querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
+  }
+  return null;
+})()`;
+
 const markRectJs = (id: string) => `(() => {
-  const m = document.querySelector('mark.backstory-mark[data-entity-id="${id}"]');
+  const m = ${findMarkJs(id)};
   if (!m) return null;
   const r = m.getBoundingClientRect();
   return { x: r.x, y: r.y, width: r.width, height: r.height };
 })()`;
 
-const ACTIVE_ENTITY_JS = `(document.activeElement && document.activeElement.getAttribute('data-entity-id')) || null`;
+/** The entity id of the focused mark, looking into open shadow roots. */
+const ACTIVE_ENTITY_JS = `(() => {
+  let a = document.activeElement;
+  while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+  return (a && a.getAttribute('data-entity-id')) || null;
+})()`;
 const VIEWPORT_JS = `({ width: innerWidth, height: innerHeight })`;
 
 // ---- one driver per browser -------------------------------------------------------------------
@@ -145,6 +184,15 @@ async function holdsFor(d: Driver, ms: number, pred: (s: CardSnapshot) => boolea
   while (Date.now() < until) {
     const s = await snapshot(d);
     assert.ok(pred(s), `card: ${what} stopped holding; snapshot: ${JSON.stringify(s).slice(0, 400)}`);
+    await sleep(POLL_MS);
+  }
+}
+
+/** Polls a page expression until it is truthy. */
+async function waitFor(d: Driver, js: string, what: string, timeoutMs = WAIT): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await d.evaluate<boolean>(js))) {
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
     await sleep(POLL_MS);
   }
 }
@@ -480,6 +528,40 @@ function cardSuite(
         }
       });
     }
+
+    test('a name inside an open shadow root opens its card on hover', { timeout: TEST_TIMEOUT }, async () => {
+      await d.open(PAGES.shadow, ['bali']);
+      try {
+        await waitFor(d, `!!${findMarkJs('wang-yi')}`, 'the names in the component are highlighted');
+        const inRoot = await d.evaluate<boolean>(`${findMarkJs('antony-blinken')}.getRootNode() !== document`);
+        assert.ok(inRoot, 'the mark is inside the shadow root');
+        const { snap } = await hoverOpen(d, 'antony-blinken');
+        assert.ok(snap.text.includes('Antony Blinken') && snap.text.includes('He spent five hours'), snap.text.slice(0, 200));
+        await assertPlaced(d, snap, 'antony-blinken');
+      } finally {
+        await d.closePage();
+      }
+    });
+
+    test('the next-name command and "show" reach names inside open shadow roots, in page order', { timeout: TEST_TIMEOUT }, async () => {
+      await d.open(PAGES.shadow, ['bali']);
+      try {
+        await waitFor(d, `!!${findMarkJs('wang-yi')}`, 'the names in the component are highlighted');
+        const seen: (string | null)[] = [];
+        for (let i = 0; i < 3; i++) {
+          await d.sendToTab({ type: 'jump-to-mention', direction: 1 });
+          const want = ['bali', 'antony-blinken', 'united-states'][i]!;
+          await waitForCard(d, (s) => s.open && s.entityId === want, `card for ${want}`);
+          seen.push(await d.evaluate<string | null>(ACTIVE_ENTITY_JS));
+        }
+        assert.deepEqual(seen, ['bali', 'antony-blinken', 'united-states'], 'focus moves into the root, in page order');
+        await d.press('Escape');
+        await d.sendToTab({ type: 'show-next-mention', id: 'wang-yi' });
+        await waitFor(d, `${findMarkJs('wang-yi')}.classList.contains('backstory-mark--flash')`, 'the mention in the root flashes');
+      } finally {
+        await d.closePage();
+      }
+    });
 
     test('a strict page CSP does not unstyle the card', { timeout: TEST_TIMEOUT }, async () => {
       await d.open(PAGES.csp, ['antony-blinken']);

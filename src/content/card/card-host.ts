@@ -4,10 +4,13 @@
  * restyle the card and page CSS cannot leak in. Styles are adopted as a constructable stylesheet,
  * which a page's strict CSP does not block (a <style> element would need 'unsafe-inline').
  *
- * The only things a page can see are on the host: `data-backstory-card="open"|"closed"` and the
- * `data-entity-id` of the entity the card shows (both used by tests; neither holds card text).
+ * The only things a page can see are on the host: `data-backstory-card="open"|"closed"`, the
+ * `data-entity-id` of the entity the card shows (both used by tests; neither holds card text) and
+ * `data-backstory-ui`, which keeps highlighting out of it (the card's root is open in the
+ * accessibility test's build, and highlighting enters open roots).
  */
 import { CARD_CSS } from './card-styles';
+import { UI_HOST_ATTRIBUTE } from '../exclusions';
 import type { Theme } from '../../ui/theme';
 
 export const HOST_ATTR = 'data-backstory-card';
@@ -53,6 +56,7 @@ export class CardHost {
   constructor(headingId: string) {
     this.host = document.createElement('div');
     this.host.setAttribute(HOST_ATTR, 'closed');
+    this.host.setAttribute(UI_HOST_ATTRIBUTE, '');
     this.root = this.host.attachShadow({ mode: CARD_ROOT_MODE });
     this.styleMode = adoptStyles(this.root, CARD_CSS);
     this.wrapper = document.createElement('div');

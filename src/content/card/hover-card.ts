@@ -4,6 +4,14 @@
  * Esc, on leaving (after a grace period), when the name scrolls out of view, and on blur
  * (WCAG 1.4.13: dismissable, hoverable, persistent). The rules live in hover-intent.ts; this
  * file wires them to the page.
+ *
+ * Touch screens have no hover: a touch pointer never starts the dwell; a tap on a name opens its
+ * card at once, a tap elsewhere closes it. A name inside a link (or another control) takes two
+ * taps: the first opens the card (the link's default action is prevented), the second, with the
+ * card open for that name, is the page's own (the link is followed).
+ *
+ * Highlights may sit in open shadow roots: events are read at their real target (composedPath),
+ * which the document sees only as the host.
  */
 import { h, render } from 'preact';
 import browser from 'webextension-polyfill';
@@ -15,6 +23,7 @@ import { HOVER_DWELL_MS, LEAVE_GRACE_MS, initialIntent, nextIntent, type IntentE
 import { pageThemeAt } from './page-theme';
 import { positionCard } from './position';
 import { installTestHook, snapshotCard } from './test-hook';
+import { deepActiveElement, eventTarget, parentAcrossShadow } from '../composed-tree';
 
 export interface HoverCard {
   openFor(mark: HTMLElement, reason: 'focus' | 'command'): void;
@@ -28,6 +37,15 @@ const MARK_SELECTOR = 'mark.backstory-mark[data-entity-id]';
 const markFrom = (target: EventTarget | null): HTMLElement | null =>
   target instanceof Element ? target.closest<HTMLElement>(MARK_SELECTOR) : null;
 
+/** Ancestors whose action a tap on a name inside them would trigger: the first tap opens the card instead. */
+const ACTIVATABLE = 'a[href], area[href], button, summary, label';
+
+/** Whether the mark sits inside a link or another control, in its own tree or around its shadow root's host. */
+function insideActivatable(mark: Element): boolean {
+  for (let el: Element | null = mark; el; el = parentAcrossShadow(el)) if (el.matches(ACTIVATABLE)) return true;
+  return false;
+}
+
 export function initHoverCard(signal: AbortSignal): HoverCard {
   const ui = new CardHost(CARD_HEADING_ID);
   const fetchEntity = createEntityClient(undefined, signal);
@@ -39,6 +57,10 @@ export function initHoverCard(signal: AbortSignal): HoverCard {
   /** The next focus on this mark must not reopen the card (focus returned after Tab past the card). */
   let quietFocus: HTMLElement | null = null;
   let openedAt = 0;
+  /** The pointer type of the last pointerdown: "touch" makes the next click a tap. */
+  let lastPointerType = '';
+  /** The card was already open for the name a touch came down on: this tap is the second one. */
+  let secondTap = false;
 
   const dispatch = (event: IntentEvent<HTMLElement>) => {
     if (signal.aborted) return;
@@ -127,14 +149,18 @@ export function initHoverCard(signal: AbortSignal): HoverCard {
     document.addEventListener(type, fn, { capture: true, signal, passive: type.startsWith('pointer') });
 
   listen('pointerover', (e) => {
-    if (ui.contains(e.target as Node)) return; // the card's own enter/leave handle it
-    const mark = markFrom(e.target);
+    // A finger does not hover: touching a name is a tap (see the click listener), not a dwell.
+    if (e.pointerType === 'touch') return;
+    const target = eventTarget(e);
+    if (ui.contains(target as Node)) return; // the card's own enter/leave handle it
+    const mark = markFrom(target);
     if (mark === hoveredMark) return;
     if (hoveredMark) dispatch({ type: 'leave-mark' });
     hoveredMark = mark;
     if (mark) dispatch({ type: 'enter-mark', mark });
   });
   listen('pointerout', (e) => {
+    if (e.pointerType === 'touch') return;
     // relatedTarget null: the pointer left the window.
     if (e.relatedTarget === null && hoveredMark) {
       hoveredMark = null;
@@ -151,16 +177,31 @@ export function initHoverCard(signal: AbortSignal): HoverCard {
   ui.card.addEventListener('pointerleave', () => dispatch({ type: 'leave-card' }), { signal });
 
   listen('pointerdown', (e) => {
-    // A click elsewhere on the page dismisses the card.
-    if (state.open && !ui.contains(e.target as Node) && markFrom(e.target) !== state.open) dispatch({ type: 'dismiss' });
+    const target = eventTarget(e);
+    const mark = markFrom(target);
+    lastPointerType = e.pointerType;
+    // Read now: the tap's focus may open the card before its click arrives.
+    secondTap = e.pointerType === 'touch' && mark !== null && state.open === mark;
+    // A click or tap elsewhere on the page dismisses the card.
+    if (state.open && !ui.contains(target as Node) && mark !== state.open) dispatch({ type: 'dismiss' });
+  });
+
+  listen('click', (e) => {
+    if (lastPointerType !== 'touch' || secondTap) return;
+    const mark = markFrom(eventTarget(e));
+    if (!mark) return;
+    // Only where the tap would do something else: a name in plain text keeps the page's click.
+    if (insideActivatable(mark)) e.preventDefault();
+    dispatch({ type: 'tap', mark });
   });
 
   listen('focusin', (e) => {
-    if (ui.contains(e.target as Node)) {
+    const target = eventTarget(e);
+    if (ui.contains(target as Node)) {
       dispatch({ type: 'focus-card' });
       return;
     }
-    const mark = markFrom(e.target);
+    const mark = markFrom(target);
     if (mark && mark === quietFocus) {
       quietFocus = null;
       return;
@@ -175,7 +216,7 @@ export function initHoverCard(signal: AbortSignal): HoverCard {
     if (e.relatedTarget !== null) return;
     const fromCard = ui.contains(e.target as Node);
     setTimeout(() => {
-      const active = document.activeElement;
+      const active = deepActiveElement(document);
       if (fromCard && state.open && (active === null || active === document.body)) {
         // The focused control was re-rendered away (the card moved to another entity): keep
         // focus in the card rather than closing it under the reader.
@@ -201,7 +242,7 @@ export function initHoverCard(signal: AbortSignal): HoverCard {
     if (e.key !== 'Tab') return;
     const items = focusables();
     const inCard = ui.activeElement();
-    if (!inCard && document.activeElement === open && !e.shiftKey && items[0]) {
+    if (!inCard && deepActiveElement(document) === open && !e.shiftKey && items[0]) {
       // The card sits at the end of the document: Tab from the name steps into it.
       e.preventDefault();
       items[0].focus();

@@ -82,3 +82,18 @@ test('stale timers are ignored', () => {
   const s = run([{ type: 'focus', mark: 'a' }, { type: 'grace-elapsed' }, { type: 'dwell-elapsed' }]);
   assert.equal(s.open, 'a');
 });
+
+test('a tap opens the card at once, with no dwell, and a tap elsewhere (dismiss) closes it', () => {
+  let s = run([{ type: 'tap', mark: 'a' }]);
+  assert.equal(s.open, 'a');
+  assert.equal(s.timer, null);
+  s = run([{ type: 'grace-elapsed' }, { type: 'dwell-elapsed' }], s);
+  assert.equal(s.open, 'a', 'no timer closes a tapped card');
+  s = run([{ type: 'dismiss' }], s);
+  assert.equal(s.open, null);
+});
+
+test('a tap on another name moves the card to it', () => {
+  const s = run([{ type: 'tap', mark: 'a' }, { type: 'tap', mark: 'b' }]);
+  assert.equal(s.open, 'b');
+});

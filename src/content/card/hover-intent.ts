@@ -40,6 +40,8 @@ export type IntentEvent<T> =
   | { type: 'blur' }
   /** Opened on request (the next/previous-name command): like focus. */
   | { type: 'command'; mark: T }
+  /** A tap on a touch screen (no hover, so no dwell): opens at once, like focus; a tap elsewhere dismisses. */
+  | { type: 'tap'; mark: T }
   | { type: 'dwell-elapsed' }
   | { type: 'grace-elapsed' }
   /** Esc, the highlight scrolled out of view, or the caller closed the card. */
@@ -71,6 +73,7 @@ export function nextIntent<T>(s: IntentState<T>, e: IntentEvent<T>): IntentState
     }
     case 'focus':
     case 'command':
+    case 'tap':
       return { ...s, open: e.mark, candidate: null, focused: true, timer: null };
     case 'focus-card':
       return s.open === null ? s : { ...s, focused: true, timer: s.timer === 'grace' ? null : s.timer };

@@ -38,7 +38,7 @@ export interface ChromiumSession {
   pageErrors: string[];
   /** Everything that tried to leave 127.0.0.1: non-local requests plus proxy attempts. */
   offLoopback(): string[];
-  /** A new tab, 1280×900. */
+  /** A new tab, 1280×900 (MOBILE_VIEWPORT when launched `mobile`). */
   newPage(): Promise<Page>;
   /** chrome-extension://<id>/<file> */
   extensionUrl(file: string): string;
@@ -75,7 +75,12 @@ export interface LaunchChromiumOptions {
   headless?: boolean;
   /** A profile folder to keep (to test a restart on the same profile); default a temporary one. */
   userDataDir?: string;
+  /** Emulate a phone: MOBILE_VIEWPORT, touch input, no hover (`hasTouch`, `isMobile`). */
+  mobile?: boolean;
 }
+
+/** A common small phone, in CSS pixels. */
+export const MOBILE_VIEWPORT = { width: 360, height: 740 };
 
 export async function launchChromium(options: LaunchChromiumOptions = {}): Promise<ChromiumSession> {
   const executablePath = chromiumPath();
@@ -89,7 +94,7 @@ export async function launchChromium(options: LaunchChromiumOptions = {}): Promi
     context = await chromium.launchPersistentContext(options.userDataDir ?? '', {
       executablePath,
       headless: options.headless ?? process.env.HEADLESS !== '0',
-      viewport: { width: 1280, height: 900 },
+      ...(options.mobile ? { viewport: MOBILE_VIEWPORT, hasTouch: true, isMobile: true } : { viewport: { width: 1280, height: 900 } }),
       args: [
         `--disable-extensions-except=${extDir}`,
         `--load-extension=${extDir}`,
