@@ -97,6 +97,10 @@ describe('extractArticle: pages it refuses, with a reason and a message', () => 
     const xml = { contentType: 'application/pdf', body: null } as unknown as Document;
     const r2 = extractArticle(xml, 'https://echo.example/report.pdf');
     assert.ok(!r2.ok && r2.reason === 'not-html' && r2.message.includes('application/pdf'));
+    // A copy parsed from the markup of the browser's PDF viewer reads as HTML: the page's own type decides.
+    const copy = linkedomDocument('<html><body><div id="viewer"></div></body></html>');
+    const r3 = extractArticle(copy, 'https://echo.example/report.pdf', { contentType: 'application/pdf' });
+    assert.ok(!r3.ok && r3.reason === 'not-html' && r3.message.includes('application/pdf'));
   });
 
   test('a 5 MB page is refused before Readability runs, saying how big it is and the limit', () => {

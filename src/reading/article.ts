@@ -218,13 +218,15 @@ const failure = (reason: 'no-article' | 'too-large' | 'language' | 'not-html', m
 export interface ExtractOptions {
   /** For the ablation report only: keep credit lines as paragraphs. */
   keepCredits?: boolean;
+  /** The page's own content type, when `doc` is a copy parsed from its markup (which always reads as HTML). */
+  contentType?: string;
 }
 
 /** The article of a page, or a reader-facing reason why there is none. Never modifies `doc`. */
 export function extractArticle(doc: Document, pageUrl: string, options: ExtractOptions = {}): ArticleResult {
-  const type = (doc as { contentType?: string }).contentType;
+  const type = options.contentType ?? (doc as { contentType?: string }).contentType;
   if (type && !/^(?:text\/html|application\/xhtml\+xml)$/i.test(type)) {
-    return failure('not-html', `This is not a web page but a ${type} document. Backstory can add articles from web pages only, so nothing was added.`);
+    return failure('not-html', `This is not a web page but a document of type ${type}. Backstory can add articles from web pages only, so nothing was added.`);
   }
   if (!doc.body || doc.querySelector('body > embed[type="application/pdf"], body > embed[type="application/x-google-chrome-pdf"]')) {
     return failure('not-html', 'This is not a web page (it looks like a PDF or another kind of document). Backstory can add articles from web pages only, so nothing was added.');

@@ -30,7 +30,7 @@ async function prepare(tabId: number | null): Promise<Phase> {
   if (tabId === null) return { kind: 'failed', message: 'This page reviews an article you asked to add; open it from the Backstory button on the article’s page.' };
   const taken = await takeSnapshot(tabId);
   if (!taken.ok) return { kind: 'failed', message: taken.message };
-  const extracted = extractArticle(snapshotDocument(taken.snapshot), taken.snapshot.url);
+  const extracted = extractArticle(snapshotDocument(taken.snapshot), taken.snapshot.url, { contentType: taken.snapshot.contentType });
   if (!extracted.ok) return { kind: 'failed', message: extracted.message };
   const [known, stored] = await Promise.all([enabledMatchingParts(), listPacks()]);
   const draft = draftPack(extracted.article, { known });

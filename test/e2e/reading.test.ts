@@ -18,6 +18,7 @@ import { ROOT, type StaticServer } from './support/server';
 import { markIds, waitUntilStable } from './support/checks';
 import { axeViolations, describeViolations } from './support/axe';
 import { hoverCard, movePointer, waitForCard } from './support/hardening';
+import { tinyPdf } from './support/tiny-pdf';
 
 const ARTICLE = '/reading/article.html';
 const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
@@ -268,8 +269,19 @@ for (const name of BROWSERS) {
         await review.close();
         await page.close();
       }
-      // A tab Backstory cannot read (an extension page stands in for a PDF or a browser page: no
-      // content script runs there): the popup offers nothing to add, and the review says why.
+      // A PDF in the browser's own viewer: Chromium runs the content script on the viewer's page,
+      // Firefox does not; either way the review says this is not a web page or cannot be read.
+      const pdfUrl = server.addPage('/reading/report.pdf', tinyPdf('Antony Blinken met Wang Yi in Bali for five hours.'), 'application/pdf');
+      const pdfPage = await b.open(pdfUrl);
+      const pdfTab = await pollTab(b, pdfUrl);
+      const pdfReview = await openReviewFor(b, pdfTab);
+      const pdfMessage = await pdfReview.waitFor(() => document.querySelector('.review .notice[role="alert"]')?.textContent ?? '', null, 30_000);
+      assert.match(pdfMessage, /not a web page|could not read that page/, pdfMessage);
+      assert.equal(await pdfReview.evaluate(() => document.querySelector('ul.candidates'), null), null, 'a PDF: nothing to review');
+      await pdfReview.close();
+      await pdfPage.close();
+      // A tab Backstory cannot read (an extension page stands in for a browser page: no content
+      // script runs there): the popup offers nothing to add, and the review says why.
       const options = await b.openExtension('options.html', 'body');
       const optionsTab = await b.tabIdOf(b.extensionUrl('options.html'));
       const popup = await b.openExtension(`popup.html?tab=${optionsTab}`, '.note');

@@ -198,7 +198,8 @@ export function isLocalUrl(url: string): boolean {
   } catch {
     return false;
   }
-  if (['chrome-extension:', 'moz-extension:', 'data:', 'blob:', 'about:'].includes(u.protocol)) return true;
+  // chrome: is the browser's own bundled resources (its PDF viewer loads some), never the network.
+  if (['chrome-extension:', 'moz-extension:', 'chrome:', 'data:', 'blob:', 'about:'].includes(u.protocol)) return true;
   if (['http:', 'https:', 'ws:', 'wss:'].includes(u.protocol)) return u.hostname === '127.0.0.1';
   return false; // ftp:, file: and anything unexpected count as leaving
 }
