@@ -19,6 +19,7 @@ import {
   QUICK_READING_PAGES, QUICK_RUNS, READING_PAGES, RESULTS_FILE, ROOT, SLOW_REFERENCE_BUDGET_MS, SLOW_REFERENCE_CAP_MS, type RunCounts,
 } from './config';
 import { builtInData, scaledData } from './kb';
+import { Matcher } from '../src/match/matcher';
 import { runMatrix, WARMUP_HTML, WARMUP_PATH, type MatrixResults, type Target, type Variant } from './matrix';
 import type { LoadResult } from './measure';
 import { growthPage, newsPage } from './pages';
@@ -189,14 +190,14 @@ async function kbScaling(server: StaticServer, warmup: string) {
       { name: NAMES.a, dir: await buildReference('ref-a-markjs', label, data), timeoutMs: SLOW_REFERENCE_CAP_MS, budgetMs: SLOW_REFERENCE_BUDGET_MS },
     ];
     const contentBytes = (await stat(path.join(variants[0]!.dir!, 'content.js'))).size;
-    log(`kb ${size}: ${Object.keys(data.compiled.forms).length} forms, content.js ${kb(contentBytes)}`);
+    log(`kb ${size}: ${new Matcher(data.compiled).formCount} forms, content.js ${kb(contentBytes)}`);
     const results = await runMatrix(variants, [{ label, url }], runs.kb, warmup, log);
     const f = (v: string) => figures(results.get(v)!.get(label)!);
     const [bs, b, a] = [f(NAMES.backstory), f(NAMES.b), f(NAMES.a)];
     if (size === 16) at16 = bs;
     own.push(bs);
     rows.push([
-      num(size), num(Object.keys(data.compiled.forms).length), kb(contentBytes),
+      num(size), num(new Matcher(data.compiled).formCount), kb(contentBytes),
       costCell(bs, (x) => x.cpu), costCell(b, (x) => x.cpu), costCell(a, (x) => x.cpu),
       bs.marks ? num(bs.marks.median) : '–', fmt(bs.longest), fmt(bs.longestOwnCpu), costRatio(bs, b), costRatio(bs, a),
     ]);
@@ -230,8 +231,8 @@ async function packsCost(server: StaticServer, warmup: string, backstoryDir: str
   const url = server.addPage('/generated/kb-page.html', newsPage(KB_PAGE_TEXT_BYTES));
   const packs = benchPacks();
   const data = packsBuiltIn(packs);
-  const entities = data.compiled.entities.length;
-  const builtInEntities = builtInData().compiled.entities.length;
+  const entities = new Matcher(data.compiled).entityCount;
+  const builtInEntities = new Matcher(builtInData().compiled).entityCount;
   const withPacks = `Backstory + ${PACK_COUNT} packs`;
   const compiledIn = 'Backstory, same entities built in';
   let imported: ImportFigures | null = null;

@@ -2,7 +2,18 @@
 // benchmark when it rebuilds the content script against another knowledge base (bench/variants.ts),
 // so that what the benchmark measures is built exactly as what ships.
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The content script's entry point (content.js, an IIFE). */
+export const CONTENT_ENTRY = 'src/content/index.ts';
+/**
+ * ES modules loaded on demand with import() (the hover card, on the first hover, focus or
+ * command; src/content/card/card-loader.ts), listed in the manifest's web_accessible_resources.
+ */
+export const MODULE_ENTRIES = { card: 'src/content/card/hover-card.ts' };
 
 /**
  * esbuild plugin: `virtual:knowledge-base` (all packs) and `virtual:compiled-matcher` (ids and
@@ -114,6 +125,20 @@ export function cssText() {
       });
     },
   };
+}
+
+/**
+ * The content script's options: those of every bundle, with the browser's own extension API in
+ * place of webextension-polyfill (src/content/native-browser.ts says why).
+ */
+export function contentScriptOptions(data, options = {}) {
+  const base = bundleOptions(data, options);
+  return { ...base, alias: { ...base.alias, 'webextension-polyfill': path.join(root, 'src/content/native-browser.ts') } };
+}
+
+/** The on-demand modules' options (MODULE_ENTRIES): ES modules, for import(). */
+export function moduleOptions(data, options = {}) {
+  return { ...bundleOptions(data, options), format: 'esm' };
 }
 
 /**

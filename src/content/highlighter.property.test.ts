@@ -10,7 +10,7 @@ import type { Window } from 'happy-dom';
 import { installDom } from '../../test/unit/dom-env';
 import { compileMatcher, spellings } from '../match/compile';
 import { Matcher } from '../match/matcher';
-import { normalizePhrase } from '../match/trie';
+import { normalizePhrase } from '../match/form-table';
 import { ENTITY_TYPES, type EntityType, type KnowledgeBase } from '../kb/types';
 import { OpenShadowRoots } from './shadow-roots';
 import { Highlighter } from './highlighter';

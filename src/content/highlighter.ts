@@ -90,7 +90,7 @@ export class Highlighter {
     /** The page's open shadow roots: found, styled and given back by the highlighter. */
     readonly shadowRoots: OpenShadowRoots,
   ) {
-    this.page = new PageMentions(matcher.compiled, policy);
+    this.page = new PageMentions(matcher, policy);
   }
 
   get registryForRepair(): HighlightRegistry {
@@ -128,7 +128,7 @@ export class Highlighter {
     this.registry.restoreAll(this.doc);
     this.shadowRoots.release((root) => this.registry.restoreAll(root));
     this.hooks.afterMutation();
-    this.page = new PageMentions(this.matcher.compiled, this.policy);
+    this.page = new PageMentions(this.matcher, this.policy);
     this.markCount = 0;
     this.firstMarked.clear();
     this.hooks.onFound(this.page.found());

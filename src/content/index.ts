@@ -4,8 +4,8 @@
  * matcher (src/match); everything it starts is torn down through one AbortSignal.
  */
 import browser from 'webextension-polyfill';
-import compiled from 'virtual:compiled-matcher';
 import { Matcher } from '../match/matcher';
+import { EMPTY_MATCHER } from '../match/compile';
 import type { PagePolicy } from '../match/page-mentions';
 import { isSiteEnabled, type Settings } from '../common/settings';
 import { loadSettings, watchSettings } from '../common/settings-store';
@@ -14,8 +14,7 @@ import { Highlighter } from './highlighter';
 import { OpenShadowRoots } from './shadow-roots';
 import MARK_CSS from './content.css';
 import { PageWatcher } from './page-watcher';
-import { initHoverCard, type HoverCard } from './card/hover-card';
-import { HOST_ATTR } from './card/card-host';
+import { CARD_MODULE, lazyHoverCard, type LazyCard } from './card/card-loader';
 import { adjacentMark, flash, MentionCycler } from './mention-navigation';
 import { watchExtensionContext } from './extension-context';
 import { deepActiveElement } from './composed-tree';
@@ -37,7 +36,8 @@ async function main(): Promise<void> {
 
   let watcher: PageWatcher | undefined;
   let badgeTimer: ReturnType<typeof setTimeout> | undefined;
-  const loadMatcher = async () => new Matcher(await loadCompiledMatcher(compiled));
+  const askBackground = async () => ((await browser.runtime.sendMessage({ type: 'get-compiled-matcher' } satisfies Message)) as Replies['get-compiled-matcher'] | undefined)?.compiled;
+  const loadMatcher = async () => new Matcher((await loadCompiledMatcher(askBackground)) ?? EMPTY_MATCHER);
   const highlighter = new Highlighter(document, await loadMatcher(), policyOf(settings), settings.style, {
     beforeMutation: () => watcher?.flushRecords(),
     afterMutation: () => watcher?.dropOwnRecords(),
@@ -47,11 +47,11 @@ async function main(): Promise<void> {
     },
     onShadowRoot: (root) => watcher?.observe(root),
   }, new OpenShadowRoots(document, MARK_CSS));
-  // A card host left by an instance that was unloaded without cleaning up (Firefox stops an
-  // uninstalled add-on's content script dead, leaving its DOM changes, then injects the new
-  // instance into the same tab): without this, every reinstall added another host.
-  for (const stale of Array.from(document.querySelectorAll(`[${HOST_ATTR}]`))) stale.remove();
-  const card: HoverCard = initHoverCard(signal);
+  const card: LazyCard = lazyHoverCard(
+    signal,
+    { send: (m) => browser.runtime.sendMessage(m), storageEvents: browser.storage.onChanged },
+    () => import(browser.runtime.getURL(CARD_MODULE)),
+  );
   const cycler = new MentionCycler();
 
   const start = () => {
@@ -134,10 +134,14 @@ async function main(): Promise<void> {
       return { id: mark.dataset.entityId ?? null };
     },
   };
-  const onMessage = (message: unknown): Promise<unknown> | undefined => {
-    if (!isMessage(message)) return undefined;
-    const handler = handlers[message.type] as ((m: Message) => unknown) | undefined;
-    return handler ? Promise.resolve(handler(message)) : undefined;
+  // Replies go through sendResponse (and `return true` keeps the channel open): Chrome's own
+  // onMessage does not take a returned promise as the reply (src/content/native-browser.ts).
+  // A message this script does not answer gets an empty reply at once.
+  const onMessage = (message: unknown, _sender: unknown, sendResponse: (reply: unknown) => void): true => {
+    const handler = isMessage(message) ? (handlers[message.type] as ((m: Message) => unknown) | undefined) : undefined;
+    if (!handler) sendResponse(undefined);
+    else void Promise.resolve(handler(message as Message)).then(sendResponse);
+    return true;
   };
   browser.runtime.onMessage.addListener(onMessage);
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage), { once: true });

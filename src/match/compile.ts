@@ -1,20 +1,24 @@
 /**
  * Compiles the alias rules of one or more knowledge bases into what matching needs, and nothing
- * more: entity ids and types, one trie-shaped pattern over every form, and a table from each form
- * to its rules. The result is plain JSON, built once (at build time for the built-in knowledge
- * base) and carried by the content script.
+ * more: entity ids and types, every form sorted in one string, and each form's rules. The result
+ * is plain JSON, built once per change of the enabled packs (the built-in pack's at build time
+ * too, for tests and the bench's references) and read by every page from storage.
  *
  * Pure: no DOM, no browser API.
  */
 import type { Alias, EntityType, KnowledgeBase } from '../kb/types';
-import { buildTrie, normalizePhrase, type TrieNode } from './trie';
+import { normalizePhrase } from './form-table';
 
-/** Bumped when the format changes: a stored matcher of another version is compiled again. 2: packs, contextGroups. */
-export const COMPILED_MATCHER_VERSION = 2;
+/**
+ * Bumped when the format changes: a stored matcher of another version is compiled again.
+ * 2: packs, contextGroups. 3: the compact format (sorted forms in one string, rules as text),
+ * read without building any object per form.
+ */
+export const COMPILED_MATCHER_VERSION = 3;
 
 /** What a matched form means. One form can be several things at once (an alias and a context word). */
 export interface FormRule {
-  /** Index into `entities` when the form is an alias. */
+  /** Index into the entities when the form is an alias. */
   entity?: number;
   secondReference?: boolean;
   standalone?: boolean;
@@ -36,17 +40,107 @@ export interface ContextGroup {
   packs?: number[];
 }
 
+/**
+ * The compiled matcher, plain JSON made of a few long strings: a page reads it from storage and
+ * is ready to match after one JSON.parse and one pass over `forms` and `ids` (form-table.ts),
+ * with no object per form or entity (30,000 names of a reading memory would be millions of
+ * objects as a trie; measured in bench/results.md, "A memory of 1,000 articles").
+ */
 export interface CompiledMatcher {
   version: typeof COMPILED_MATCHER_VERSION;
-  /** `packs`: the packs (indices in the order compiled) that hold the entity. */
-  entities: { id: string; type: EntityType; packs: number[] }[];
-  /** Every form of every entity, never-match phrase and context word, as one trie. */
-  trie: TrieNode;
-  /** Normalised form (see normalizePhrase) → its rules. */
-  forms: Record<string, FormRule>;
+  /** Every form of every entity, never-match phrase and context word (normalised, see normalizePhrase), sorted by UTF-16 code units, each ended by "\n". */
+  forms: string;
+  /** Per form, in the order of `forms`, RULE_WIDTH base-64 digits: the entity + 1 (0: none), then the flags (RULE_FLAGS). */
+  rules: string;
+  /** Form index → its needsContext group, for the few forms that have one. */
+  needsContext: Record<string, number>;
+  /** Form index → the context groups it is a word of. */
+  contextOf: Record<string, number[]>;
+  /** Entity ids by entity index, each ended by "\n". */
+  ids: string;
+  /** One character per entity: its type (TYPE_CODES). */
+  types: string;
+  /** Per entity, PACK_WIDTH base-64 digits: the first pack (index in the order compiled) that holds it. */
+  packs: string;
+  /** Entity index → every pack that holds it, for the entities in more than one. */
+  morePacks: Record<string, number[]>;
   allowedNeighbours: string[];
   /** One per distinct requirement (requiresPageContext words, contextFromPack pack); their words are in `forms`. */
   contextGroups: ContextGroup[];
+}
+
+/** A matcher that finds nothing (a page with no matcher to read waits for one to be stored). */
+export const EMPTY_MATCHER: CompiledMatcher = {
+  version: COMPILED_MATCHER_VERSION, forms: '', rules: '', needsContext: {}, contextOf: {}, ids: '', types: '', packs: '', morePacks: {},
+  allowedNeighbours: [], contextGroups: [],
+};
+
+/** Base-64 digits, JSON-safe: digit value = index. */
+export const DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+/** Digits of a rule: three for the entity + 1 (up to 262,143 entities), one for the flags. */
+export const RULE_WIDTH = 4;
+/** Digits of an entity's first pack: up to 4,095 packs. */
+export const PACK_WIDTH = 2;
+export const RULE_FLAGS = { secondReference: 1, standalone: 2, notInCapitalsRun: 4, never: 8, contextWord: 16, needsContext: 32 } as const;
+/** Entity types by one character (the first letter of each differs). */
+export const TYPE_CODES: Record<EntityType, string> = { person: 'p', country: 'c', place: 'l', organisation: 'o', topic: 't' };
+
+function digits(value: number, width: number): string {
+  let out = '';
+  for (let k = width - 1; k >= 0; k--) out += DIGITS[Math.floor(value / 64 ** k) % 64];
+  return out;
+}
+
+/** The compact CompiledMatcher of forms with their rules and of entities. */
+function encode(
+  forms: Map<string, FormRule>,
+  entities: { id: string; type: EntityType; packs: number[] }[],
+  allowedNeighbours: string[],
+  contextGroups: ContextGroup[],
+): CompiledMatcher {
+  if (entities.length >= 64 ** 3 - 1) throw new Error(`${entities.length} entities: the matcher holds at most ${64 ** 3 - 2}`);
+  // An empty form (white space only) would match everywhere; the validator refuses them anyway.
+  const keys = [...forms.keys()].filter((k) => k.length > 0).sort();
+  const needsContext: Record<string, number> = {};
+  const contextOf: Record<string, number[]> = {};
+  let rules = '';
+  keys.forEach((key, i) => {
+    const rule = forms.get(key)!;
+    let flags = 0;
+    if (rule.secondReference) flags |= RULE_FLAGS.secondReference;
+    if (rule.standalone) flags |= RULE_FLAGS.standalone;
+    if (rule.notInCapitalsRun) flags |= RULE_FLAGS.notInCapitalsRun;
+    if (rule.never) flags |= RULE_FLAGS.never;
+    if (rule.contextOf?.length) {
+      flags |= RULE_FLAGS.contextWord;
+      contextOf[i] = rule.contextOf;
+    }
+    if (rule.needsContext !== undefined) {
+      flags |= RULE_FLAGS.needsContext;
+      needsContext[i] = rule.needsContext;
+    }
+    rules += digits(rule.entity === undefined ? 0 : rule.entity + 1, RULE_WIDTH - 1) + DIGITS[flags];
+  });
+  const morePacks: Record<string, number[]> = {};
+  let packs = '';
+  entities.forEach((e, i) => {
+    if (e.packs[0]! >= 64 ** PACK_WIDTH) throw new Error(`pack ${e.packs[0]}: the matcher holds at most ${64 ** PACK_WIDTH} packs`);
+    packs += digits(e.packs[0]!, PACK_WIDTH);
+    if (e.packs.length > 1) morePacks[i] = e.packs;
+  });
+  return {
+    version: COMPILED_MATCHER_VERSION,
+    forms: keys.map((k) => `${k}\n`).join(''),
+    rules,
+    needsContext,
+    contextOf,
+    ids: entities.map((e) => `${e.id}\n`).join(''),
+    types: entities.map((e) => TYPE_CODES[e.type]).join(''),
+    packs,
+    morePacks,
+    allowedNeighbours,
+    contextGroups,
+  };
 }
 
 export interface CompileResult {
@@ -70,7 +164,7 @@ const sameRule = (a: FormRule, b: FormRule) =>
   a.needsContext === b.needsContext;
 
 export function compileMatcher(packs: KnowledgeBase[]): CompileResult {
-  const entities: CompiledMatcher['entities'] = [];
+  const entities: { id: string; type: EntityType; packs: number[] }[] = [];
   const entityIndex = new Map<string, number>();
   const forms = new Map<string, FormRule>();
   const contextGroups = new Map<string, number>();
@@ -149,16 +243,5 @@ export function compileMatcher(packs: KnowledgeBase[]): CompileResult {
     }
   });
 
-  const keys = [...forms.keys()].sort();
-  return {
-    compiled: {
-      version: COMPILED_MATCHER_VERSION,
-      entities,
-      trie: buildTrie(keys),
-      forms: Object.fromEntries(keys.map((k) => [k, forms.get(k)!])),
-      allowedNeighbours: [...neighbours].sort(),
-      contextGroups: groupList,
-    },
-    conflicts,
-  };
+  return { compiled: encode(forms, entities, [...neighbours].sort(), groupList), conflicts };
 }
