@@ -10,10 +10,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** The content script's entry point (content.js, an IIFE). */
 export const CONTENT_ENTRY = 'src/content/index.ts';
 /**
- * ES modules loaded on demand with import() (the hover card, on the first hover, focus or
- * command; src/content/card/card-loader.ts), listed in the manifest's web_accessible_resources.
+ * ES modules loaded on demand with import(), listed in the manifest's web_accessible_resources:
+ * the hover card, on the first hover, focus or command (src/content/card/card-loader.ts), and
+ * mark.js, on the first page with a name to mark (src/content/marker.ts).
  */
-export const MODULE_ENTRIES = { card: 'src/content/card/hover-card.ts' };
+export const MODULE_ENTRIES = { card: 'src/content/card/hover-card.ts', marker: 'src/content/marker.ts' };
 
 /**
  * esbuild plugin: `virtual:knowledge-base` (all packs) and `virtual:compiled-matcher` (ids and

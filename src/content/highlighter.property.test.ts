@@ -1,3 +1,4 @@
+import Mark from 'mark.js';
 /**
  * Property tests: random DOM trees and random alias sets (fast-check, happy-dom). Whatever the
  * page and the knowledge base: highlighting never changes the text; turning it off restores the
@@ -100,6 +101,7 @@ test('highlighting keeps the text, stays out of excluded elements, marks only tr
         afterMutation() {},
         onFound() {},
         onShadowRoot() {},
+        loadMark: async () => Mark,
       }, new OpenShadowRoots(document, TEST_CSS));
       await h.highlight([document.body]);
 

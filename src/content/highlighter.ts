@@ -8,7 +8,7 @@ import type { Matcher, ScanResult } from '../match/matcher';
 import { PageMentions, type EntityCount, type PagePolicy, type Placed } from '../match/page-mentions';
 import type { HighlightStyle } from '../common/settings';
 import { isInExcludedSubtree, MARK_CLASS, TextNodes } from './exclusions';
-import { HighlightRegistry, type MentionRange } from './highlight-registry';
+import { HighlightRegistry, type MarkJs, type MentionRange } from './highlight-registry';
 import { SliceClock } from './time-slices';
 import { isShadowRoot, sortComposed } from './composed-tree';
 import type { OpenShadowRoots } from './shadow-roots';
@@ -70,6 +70,8 @@ export interface HighlighterHooks {
   onFound(found: EntityCount[]): void;
   /** Called for each open shadow root found, before it is scanned (the watcher observes it). */
   onShadowRoot(root: ShadowRoot): void;
+  /** Loads mark.js, the first time a run has something to mark (content.js: src/content/marker.ts). */
+  loadMark(): Promise<MarkJs>;
 }
 
 export class Highlighter {
@@ -80,6 +82,7 @@ export class Highlighter {
   /** Runs one at a time, in order. */
   private chain: Promise<void> = Promise.resolve();
   private generation = 0;
+  private markJs: Promise<MarkJs> | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -281,7 +284,18 @@ export class Highlighter {
       taken += mentions.length;
       return { ...it, mentions };
     });
-    const job = this.registry.begin(limited.filter((it) => it.mentions.length > 0), (mark, id) => this.decorate(mark, id));
+    const toMark = limited.filter((it) => it.mentions.length > 0);
+    if (toMark.length === 0) return;
+    let markJs: MarkJs;
+    try {
+      markJs = await (this.markJs ??= this.hooks.loadMark());
+    } catch (err) {
+      // Tried again by the next run (an update may have replaced the file meanwhile).
+      this.markJs = null;
+      throw err;
+    }
+    if (generation !== this.generation) return;
+    const job = this.registry.begin(toMark, (mark, id) => this.decorate(mark, id), markJs);
     // One step at a time, with a turn for the page whenever the slice is used up: a page can
     // hold hundreds of mentions, and marking costs about 0.1 ms each.
     while (!job.done) {

@@ -20,6 +20,9 @@ import { watchExtensionContext } from './extension-context';
 import { deepActiveElement } from './composed-tree';
 import { loadCompiledMatcher, watchCompiledMatcher } from '../common/compiled-matcher-store';
 
+/** mark.js's module (build.mjs writes it beside content.js): loaded on the first page with a name to mark. */
+const MARKER_MODULE = 'marker.js';
+
 /** Batch badge updates: counts change many times while a big page is highlighted. */
 const BADGE_UPDATE_DELAY_MS = 250;
 
@@ -46,6 +49,7 @@ async function main(): Promise<void> {
       badgeTimer = setTimeout(() => send({ type: 'page-names-changed', distinct: found.length }), BADGE_UPDATE_DELAY_MS);
     },
     onShadowRoot: (root) => watcher?.observe(root),
+    loadMark: () => import(browser.runtime.getURL(MARKER_MODULE)).then((m: typeof import('./marker')) => m.Mark),
   }, new OpenShadowRoots(document, MARK_CSS));
   const card: LazyCard = lazyHoverCard(
     signal,
