@@ -72,6 +72,11 @@ export interface HighlighterHooks {
   onShadowRoot(root: ShadowRoot): void;
   /** Loads mark.js, the first time a run has something to mark (content.js: src/content/marker.ts). */
   loadMark(): Promise<MarkJs>;
+  /**
+   * Which of these elements are in the viewport (content.js: visible-first.ts, which forces no
+   * layout): their names are marked first. Without it, marks go in document order.
+   */
+  visibleAmong?(elements: Element[]): Promise<Set<Element>>;
 }
 
 export class Highlighter {
@@ -269,14 +274,14 @@ export class Highlighter {
     }
     const scannedText = new Map(scanned.map((s) => [s.node, s.text]));
     const items = [...byNode].map(([node, mentions]) => ({ node, text: scannedText.get(node) ?? node.data, mentions }));
-    // Visible part first: layout reads for all before any write (reads after a write would make
-    // the browser lay the page out again for each).
-    const visible = new Set<Text>();
-    for (const item of items) {
-      if (isInViewport(item.node)) visible.add(item.node);
-      if (clock.tick() && !(await this.turn(clock, generation, true))) return;
+    // Visible part first, as the browser reports it at its next rendering update: no layout is
+    // read here (a read per node, one slice after another, forced a layout in every slice).
+    if (this.hooks.visibleAmong) {
+      const parents = [...new Set(items.map((it) => it.node.parentElement).filter((el) => el !== null))];
+      const visible = await this.hooks.visibleAmong(parents);
+      if (generation !== this.generation) return;
+      if (visible.size > 0) items.sort((a, b) => Number(visible.has(b.node.parentElement!)) - Number(visible.has(a.node.parentElement!)));
     }
-    items.sort((a, b) => Number(visible.has(b.node)) - Number(visible.has(a.node)));
     const room = MAX_MARKS_PER_PAGE - this.markCount;
     let taken = 0;
     const limited = items.map((it) => {
@@ -318,13 +323,4 @@ export class Highlighter {
     mark.tabIndex = this.firstMarked.has(entityId) ? -1 : 0;
     this.firstMarked.add(entityId);
   }
-}
-
-function isInViewport(node: Text): boolean {
-  const el = node.parentElement;
-  if (!el) return false;
-  const r = el.getBoundingClientRect();
-  const view = node.ownerDocument.defaultView;
-  if (!view) return false;
-  return r.bottom >= 0 && r.right >= 0 && r.top <= view.innerHeight && r.left <= view.innerWidth && r.height > 0;
 }

@@ -14,6 +14,7 @@ import { Highlighter } from './highlighter';
 import { OpenShadowRoots } from './shadow-roots';
 import MARK_CSS from './content.css';
 import { PageWatcher } from './page-watcher';
+import { visibleElements } from './visible-first';
 import { CARD_MODULE, lazyHoverCard, type LazyCard } from './card/card-loader';
 import { adjacentMark, flash, MentionCycler } from './mention-navigation';
 import { watchExtensionContext } from './extension-context';
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
       badgeTimer = setTimeout(() => send({ type: 'page-names-changed', distinct: found.length }), BADGE_UPDATE_DELAY_MS);
     },
     onShadowRoot: (root) => watcher?.observe(root),
+    visibleAmong: (elements) => visibleElements(elements, document),
     loadMark: () => import(browser.runtime.getURL(MARKER_MODULE)).then((m: typeof import('./marker')) => m.Mark),
   }, new OpenShadowRoots(document, MARK_CSS));
   const card: LazyCard = lazyHoverCard(
