@@ -73,3 +73,12 @@ test('icons are PNGs of the named sizes', () => {
     assert.equal(png.readUInt32BE(20), size, 'height');
   }
 });
+
+test('the extraction code ("Add this article": Readability, country data) is only in the review page', () => {
+  const has = (file: string, marker: string) => readFileSync(path.join(dist, 'chrome', file), 'utf8').includes(marker);
+  // `_grabArticle` is a Readability method (property names survive minifying); Afghanistan comes first in the country data.
+  for (const marker of ['_grabArticle', 'Afghanistan']) {
+    assert.ok(has('review.js', marker), `review.js has ${marker}`);
+    for (const file of ['content.js', 'popup.js', 'options.js', 'background.js']) assert.ok(!has(file, marker), `${file} must not carry ${marker}`);
+  }
+});

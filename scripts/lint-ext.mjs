@@ -22,13 +22,24 @@ const sourceDir = path.resolve(root, process.argv[2] ?? 'dist/firefox');
 const ALLOWED_WARNINGS = [
   {
     code: 'UNSAFE_VAR_ASSIGNMENT',
-    file: /^(content|popup|options)\.js$/,
+    file: /^(content|popup|options|review)\.js$/,
     message: /innerHTML/,
     maxPerFile: 1,
     reason:
       "Preact's renderer, bundled into every file that renders UI, assigns `dom.innerHTML = props.dangerouslySetInnerHTML.__html`. " +
       'That line only runs for the dangerouslySetInnerHTML prop, which our code never uses (eslint bans it, and every innerHTML ' +
       'assignment, in src/), so no page or data text reaches innerHTML. One per file is Preact; a second one fails.',
+  },
+  {
+    code: 'UNSAFE_VAR_ASSIGNMENT',
+    file: /^review\.js$/,
+    message: /innerHTML/,
+    maxPerFile: 2,
+    reason:
+      "@mozilla/readability, in the review page of \"Add this article\" only: it puts back a cached copy of the page's own markup " +
+      'between attempts (`page.innerHTML = pageCacheHtml`) and unwraps <noscript> images (`tmp.innerHTML = noscript.innerHTML`). ' +
+      'Both run on the inert document DOMParser made from the page (src/review/snapshot-document.ts): it has no browsing context, ' +
+      'so nothing in it runs or loads, and its markup never enters an extension page (the review shows text through Preact).',
   },
 ];
 

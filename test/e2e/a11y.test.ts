@@ -14,7 +14,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page as PlaywrightPage } from 'playwright-core';
-import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { BROWSERS, launch, type AnyPage, type AnySession } from './support/any-browser';
 import { startServer, type StaticServer } from './support/server';
 import { axeViolations, buildOpenCardRootCopy, describeViolations } from './support/axe';
@@ -22,10 +21,10 @@ import { clickAt, hoverCard, movePointer, openWithMarks, waitForCard } from './s
 import { ARTICLE, articleHtml, importPackFile, readingPack } from './support/reading-pack';
 import { MARK_DESCRIPTION } from '../../src/content/highlighter';
 import type { CardSnapshot } from '../../src/content/card/test-hook';
+import { poll, type RawPage } from './support/poll';
 
 const WAIT = 15_000;
 const TEST_TIMEOUT = 120_000;
-const POLL_MS = 50;
 
 const NEWS = '/a11y/news.html';
 const NEWS_HTML = `<!doctype html>
@@ -36,19 +35,6 @@ const NEWS_HTML = `<!doctype html>
 <p>Wang Yi said the talks were useful.</p>
 </main></body></html>`;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function poll<T>(read: () => Promise<T>, pred: (v: T) => boolean, what: string, timeoutMs = WAIT): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (pred(v)) return v;
-    if (Date.now() > deadline) throw new Error(`${what}: not seen within ${timeoutMs} ms; last: ${JSON.stringify(v)?.slice(0, 400)}`);
-    await sleep(POLL_MS);
-  }
-}
-
-type RawPage = PlaywrightPage | PuppeteerPage;
 const asEvaluates = (p: RawPage | AnyPage['raw']) => p as unknown as { evaluate(js: string): Promise<unknown> };
 
 async function assertNoViolations(page: RawPage | AnyPage['raw'], what: string, include?: string): Promise<void> {

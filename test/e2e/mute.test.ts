@@ -5,18 +5,15 @@
 // brings the highlights back in every tab. No fixed sleeps: every wait polls.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Page as PlaywrightPage } from 'playwright-core';
-import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { BROWSERS, launch, type AnyPage, type AnySession } from './support/any-browser';
 import { startServer, type StaticServer } from './support/server';
 import { markIds, pageTextAndServedText } from './support/checks';
 import { clickAt, hoverCard, openWithMarks, waitForCard } from './support/hardening';
 import { settingsOf, storedState } from './support/storage';
 import type { Settings } from '../../src/common/settings';
+import { poll, evalJs, type RawPage } from './support/poll';
 
-const WAIT = 15_000;
 const TEST_TIMEOUT = 120_000;
-const POLL_MS = 50;
 
 const PAGE_A = '/mute/a.html';
 const PAGE_B = '/mute/b.html';
@@ -27,20 +24,6 @@ const page = (title: string, body: string) => `<!doctype html>
 const HTML_A = page('Mute test A', '<p>Wang Yi, China’s foreign minister, met Antony Blinken in Bali.</p><p>Wang Yi said the talks were useful.</p>');
 const HTML_B = page('Mute test B', '<p>Antony Blinken said Wang Yi had listened. Russia was not there.</p>');
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function poll<T>(read: () => Promise<T>, pred: (v: T) => boolean, what: string, timeoutMs = WAIT): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (pred(v)) return v;
-    if (Date.now() > deadline) throw new Error(`${what}: not seen within ${timeoutMs} ms; last: ${JSON.stringify(v)?.slice(0, 400)}`);
-    await sleep(POLL_MS);
-  }
-}
-
-type RawPage = PlaywrightPage | PuppeteerPage;
-const evalJs = <T>(p: RawPage, js: string) => (p as unknown as { evaluate(s: string): Promise<T> }).evaluate(js);
 
 for (const name of BROWSERS) {
   describe(`mute a name: ${name}`, { timeout: 400_000 }, () => {

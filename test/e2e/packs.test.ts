@@ -25,6 +25,7 @@ import { markIds, waitUntilStable } from './support/checks';
 import { clickAt, markLook, movePointer, waitForCard } from './support/hardening';
 import { enabledOrder, storedState } from './support/storage';
 import type { KnowledgeBase } from '../../src/kb/types';
+import { poll, evalJs, type RawPage } from './support/poll';
 
 const PACK_FILE = path.join(ROOT, 'examples/harbour-pact/pack.json');
 const PACK = JSON.parse(readFileSync(PACK_FILE, 'utf8')) as KnowledgeBase;
@@ -33,7 +34,6 @@ const BUILT_IN = JSON.parse(readFileSync(path.join(ROOT, 'data/bali-talks.json')
 const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
 const WAIT = 15_000;
 const TEST_TIMEOUT = 90_000;
-const POLL_MS = 50;
 
 const ARTICLE = '/packs/article.html';
 const ARTICLE_HTML = `<!doctype html>
@@ -63,21 +63,7 @@ const ROWS_JS = `Array.from(document.querySelectorAll('.packs > li.pack'), (li) 
 const textOf = (selector: string) => `(document.querySelector(${JSON.stringify(selector)}) || { textContent: '' }).textContent`;
 const packSel = (id: string, inner: string) => `li.pack[data-pack-id="${id}"] ${inner}`;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function poll<T>(read: () => Promise<T>, pred: (v: T) => boolean, what: string, timeoutMs = WAIT): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (pred(v)) return v;
-    if (Date.now() > deadline) throw new Error(`${what}: not seen within ${timeoutMs} ms; last: ${JSON.stringify(v)?.slice(0, 400)}`);
-    await sleep(POLL_MS);
-  }
-}
-
-type RawPage = PlaywrightPage | PuppeteerPage;
 const hasAllIds = (ids: string[]) => (found: string[]) => ids.every((id) => found.includes(id));
-const evalJs = <T>(page: RawPage, js: string) => (page as unknown as { evaluate(s: string): Promise<T> }).evaluate(js);
 
 for (const name of BROWSERS) {
   describe(`context packs: ${name}`, { timeout: 600_000 }, () => {

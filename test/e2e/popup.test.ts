@@ -20,6 +20,7 @@ import { ROOT, isLocalUrl, startServer, startTrapProxy, type StaticServer } from
 import { markIds, waitUntilStable } from './support/checks';
 import { readSettings } from '../../src/common/settings-items';
 import type { Settings } from '../../src/common/settings';
+import { poll } from './support/poll';
 
 /** The part of the extension API used inside the service worker (Chromium). */
 declare const chrome: {
@@ -31,7 +32,6 @@ declare const chrome: {
 const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
 const WAIT = 15_000;
 const TEST_TIMEOUT = 90_000;
-const POLL_MS = 50;
 
 const ARTICLE = '/popup/article.html';
 const ARTICLE_HTML = `<!doctype html>
@@ -64,18 +64,6 @@ function expectedRows(ids: string[]): Row[] {
   const rows = new Map<string, number>();
   for (const id of ids) rows.set(id, (rows.get(id) ?? 0) + 1);
   return [...rows].map(([id, count]) => ({ id, count }));
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function poll<T>(read: () => Promise<T>, pred: (v: T) => boolean, what: string, timeoutMs = WAIT): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (pred(v)) return v;
-    if (Date.now() > deadline) throw new Error(`${what}: not seen within ${timeoutMs} ms; last: ${JSON.stringify(v)?.slice(0, 300)}`);
-    await sleep(POLL_MS);
-  }
 }
 
 // ---- what a test needs from a browser -----------------------------------------------------------

@@ -20,26 +20,12 @@ import { clickAt, markLook, movePointer, waitForCard } from './support/hardening
 import { validateKnowledgeBase } from '../../src/kb/validate';
 import type { CardSnapshot } from '../../src/content/card/test-hook';
 import { ARTICLE, articleHtml, importPackFile, PARAGRAPHS, QUOTED_FACT, QUOTED_FACT_FRAGMENT, readingPack } from './support/reading-pack';
+import { poll, evalJs, type RawPage } from './support/poll';
 
 const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
 const WAIT = 15_000;
 const TEST_TIMEOUT = 90_000;
-const POLL_MS = 50;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function poll<T>(read: () => Promise<T>, pred: (v: T) => boolean, what: string, timeoutMs = WAIT): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (pred(v)) return v;
-    if (Date.now() > deadline) throw new Error(`${what}: not seen within ${timeoutMs} ms; last: ${JSON.stringify(v)?.slice(0, 400)}`);
-    await sleep(POLL_MS);
-  }
-}
-
-type RawPage = PlaywrightPage | PuppeteerPage;
-const evalJs = <T>(page: RawPage, js: string) => (page as unknown as { evaluate(s: string): Promise<T> }).evaluate(js);
 
 for (const name of BROWSERS) {
   describe(`reading packs: ${name}`, { timeout: 600_000 }, () => {

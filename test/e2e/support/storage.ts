@@ -5,28 +5,20 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page as PlaywrightPage } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
+import { evalJs, poll as sharedPoll, type RawPage } from './poll';
 import type { BrowserName } from './any-browser';
 import { launchChromium, type ChromiumSession } from './chromium';
 import { launchFirefox, type FirefoxSession } from './firefox';
 import { readSettings } from '../../../src/common/settings-items';
 import type { Settings } from '../../../src/common/settings';
 
-export type RawPage = PlaywrightPage | PuppeteerPage;
+export { evalJs, type RawPage };
 
+/** Stored data takes longer: writes go through the pack Worker and batched settings flushes. */
 export const WAIT = 20_000;
 const POLL_MS = 100;
 
-export const evalJs = <T>(page: RawPage, js: string): Promise<T> => (page as unknown as { evaluate(s: string): Promise<T> }).evaluate(js);
-
-export async function poll<T>(read: () => Promise<T>, pred: (v: T) => boolean, what: string, timeoutMs = WAIT): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (pred(v)) return v;
-    if (Date.now() > deadline) throw new Error(`${what}: not seen within ${timeoutMs} ms; last: ${JSON.stringify(v)?.slice(0, 400)}`);
-    await new Promise((r) => setTimeout(r, POLL_MS));
-  }
-}
+export const poll = <T>(read: () => Promise<T>, pred: (v: T) => boolean, what: string, timeoutMs = WAIT): Promise<T> => sharedPoll(read, pred, what, timeoutMs, POLL_MS);
 
 /** A browser on a profile kept across restarts. */
 export interface KeptSession {
