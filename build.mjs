@@ -16,7 +16,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { zipSync } from 'fflate';
 import { Resvg } from '@resvg/resvg-js';
-import { bundleOptions, CONTENT_ENTRY, contentScriptOptions, MODULE_ENTRIES, moduleOptions } from './scripts/bundle-options.mjs';
+import { bundleOptions, CONTENT_ENTRY, contentScriptOptions, MODULE_ENTRIES, moduleOptions, PAGE_ENTRIES } from './scripts/bundle-options.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.join(root, 'dist');
@@ -28,16 +28,6 @@ const ZIP_MTIME = new Date('2024-01-01T00:00:00Z');
 const args = new Set(process.argv.slice(2));
 const dev = args.has('--dev') || args.has('--watch');
 
-/** The entry points besides the content script's; each becomes <name>.js in both browsers' folders. */
-const ENTRIES = {
-  background: 'src/background/index.ts',
-  popup: 'src/popup/index.tsx',
-  options: 'src/options/index.tsx',
-  // "Add this article": the only page that loads the extraction code (Readability, the tagger).
-  review: 'src/review/index.tsx',
-  // The options page's Worker for the slow work on packs (src/common/pack-engine.ts).
-  'pack-worker': 'src/worker/pack-worker.ts',
-};
 /** Static files copied as they are: [source, destination inside the browser folder]. */
 const STATIC = [
   ['src/popup/popup.html', 'popup.html'],
@@ -121,7 +111,7 @@ export async function build() {
   await rm(dist, { recursive: true, force: true });
   const staging = path.join(dist, '.bundle');
   await esbuild.build({
-    entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([k, v]) => [k, path.join(root, v)])),
+    entryPoints: Object.fromEntries(Object.entries(PAGE_ENTRIES).map(([k, v]) => [k, path.join(root, v)])),
     outdir: staging,
     ...bundleOptions(data, { dev }),
     sourcemap: dev ? 'inline' : 'external',

@@ -9,12 +9,14 @@ import { analyseTrace, type ExtensionCost, type TraceEvent } from './trace';
 
 /**
  * What is traced. The sampler gives attribution to script URLs; devtools.timeline gives
- * EvaluateScript; its disabled-by-default part gives RunTask (task boundaries and thread time);
+ * EvaluateScript, FunctionCall, Layout and UpdateLayoutTree; its disabled-by-default part gives RunTask (task boundaries and thread time);
  * user timing gives the page's marks (the growth page's batch marks).
  */
 const TRACE_CATEGORIES = [
   'devtools.timeline',
   'disabled-by-default-devtools.timeline',
+  // The script stack of forced layouts and style recalculations (who forced them).
+  'disabled-by-default-devtools.timeline.stack',
   'disabled-by-default-v8.cpu_profiler',
   'blink.user_timing',
 ];
@@ -137,7 +139,7 @@ export async function measureLoad(browser: BenchBrowser, url: string, options: L
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = await cdp.send('Runtime.getHeapUsage');
     const events = options.trace ? await readTrace(cdp) : [];
-    const cost = options.trace && browser.extensionOrigin ? analyseTrace(events, `${browser.extensionOrigin}content.js`) : null;
+    const cost = options.trace && browser.extensionOrigin ? analyseTrace(events) : null;
     return {
       timedOut: false,
       elapsedMs,

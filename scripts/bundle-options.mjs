@@ -7,6 +7,16 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The entry points besides the content script's; each becomes <name>.js in both browsers' folders. */
+export const PAGE_ENTRIES = {
+  background: 'src/background/index.ts',
+  popup: 'src/popup/index.tsx',
+  options: 'src/options/index.tsx',
+  // "Add this article": the only page that loads the extraction code (Readability, the tagger).
+  review: 'src/review/index.tsx',
+  // The options page's Worker for the slow work on packs (src/common/pack-engine.ts).
+  'pack-worker': 'src/worker/pack-worker.ts',
+};
 /** The content script's entry point (content.js, an IIFE). */
 export const CONTENT_ENTRY = 'src/content/index.ts';
 /**
@@ -137,9 +147,9 @@ export function contentScriptOptions(data, options = {}) {
   return { ...base, alias: { ...base.alias, 'webextension-polyfill': path.join(root, 'src/content/native-browser.ts') } };
 }
 
-/** The on-demand modules' options (MODULE_ENTRIES): ES modules, for import(). */
+/** The on-demand modules' options (MODULE_ENTRIES): ES modules, for import(); they run where content.js does, with its API. */
 export function moduleOptions(data, options = {}) {
-  return { ...bundleOptions(data, options), format: 'esm' };
+  return { ...contentScriptOptions(data, options), format: 'esm' };
 }
 
 /**

@@ -24,6 +24,12 @@ import { loadCompiledMatcher, watchCompiledMatcher } from '../common/compiled-ma
 /** mark.js's module (build.mjs writes it beside content.js): loaded on the first page with a name to mark. */
 const MARKER_MODULE = 'marker.js';
 
+/**
+ * Measured on the page's timeline (as the highlighter's done mark is) for `npm run bench`: from
+ * asking storage for the compiled matcher to the matcher ready to scan.
+ */
+const MATCHER_READY_MEASURE = 'backstory:matcher-ready';
+
 /** Batch badge updates: counts change many times while a big page is highlighted. */
 const BADGE_UPDATE_DELAY_MS = 250;
 
@@ -41,7 +47,12 @@ async function main(): Promise<void> {
   let watcher: PageWatcher | undefined;
   let badgeTimer: ReturnType<typeof setTimeout> | undefined;
   const askBackground = async () => ((await browser.runtime.sendMessage({ type: 'get-compiled-matcher' } satisfies Message)) as Replies['get-compiled-matcher'] | undefined)?.compiled;
-  const loadMatcher = async () => new Matcher((await loadCompiledMatcher(askBackground)) ?? EMPTY_MATCHER);
+  const loadMatcher = async () => {
+    const started = performance.now();
+    const matcher = new Matcher((await loadCompiledMatcher(askBackground)) ?? EMPTY_MATCHER);
+    performance.measure(MATCHER_READY_MEASURE, { start: started });
+    return matcher;
+  };
   const highlighter = new Highlighter(document, await loadMatcher(), policyOf(settings), settings.style, {
     beforeMutation: () => watcher?.flushRecords(),
     afterMutation: () => watcher?.dropOwnRecords(),

@@ -145,8 +145,26 @@ function encode(
 
 export interface CompileResult {
   compiled: CompiledMatcher;
-  /** Rules that clashed between packs; the first pack's rule was kept. */
+  /**
+   * Rules that clashed between packs (the first pack's rule was kept): the first
+   * MAX_LISTED_CONFLICTS, then one line saying how many more (see conflictCount).
+   */
   conflicts: string[];
+}
+
+/**
+ * Clashes listed by name. A reading memory of 1,000 articles shares surnames between articles by
+ * the thousand: listing every clash stored 11 MB of text beside the matcher, more than
+ * storage.local holds (10 MB), and no reader reads past the first screenful.
+ */
+export const MAX_LISTED_CONFLICTS = 100;
+const MORE_CONFLICTS = /^…and ([\d,]+) more clashes, not listed$/;
+const moreConflicts = (n: number) => `…and ${n.toLocaleString('en-US')} more clashes, not listed`;
+
+/** How many clashes a conflicts list stands for (its last line may say how many more there were). */
+export function conflictCount(conflicts: string[]): number {
+  const more = MORE_CONFLICTS.exec(conflicts[conflicts.length - 1] ?? '');
+  return more ? conflicts.length - 1 + Number(more[1]!.replace(/,/g, '')) : conflicts.length;
 }
 
 
@@ -171,6 +189,11 @@ export function compileMatcher(packs: KnowledgeBase[]): CompileResult {
   const groupList: ContextGroup[] = [];
   const neighbours = new Set<string>();
   const conflicts: string[] = [];
+  let unlisted = 0;
+  const conflict = (text: string) => {
+    if (conflicts.length < MAX_LISTED_CONFLICTS) conflicts.push(text);
+    else unlisted++;
+  };
   const owner = new Map<string, string>();
 
   const ruleFor = (key: string): FormRule => {
@@ -205,14 +228,15 @@ export function compileMatcher(packs: KnowledgeBase[]): CompileResult {
     if (alias.requiresPageContext?.length || alias.contextFromPack) {
       wanted.needsContext = contextGroup(alias.requiresPageContext ?? [], alias.contextFromPack ? pack : undefined);
     }
+    let reported = false;
     for (const spelling of spellings(alias.form, alias.exactCase)) {
       const key = normalizePhrase(spelling);
       const rule = ruleFor(key);
       if (rule.entity !== undefined) {
-        if (!sameRule(rule, wanted)) {
-          conflicts.push(
-            `alias "${spelling}" of ${where} clashes with the rule kept from ${owner.get(key)}; the first is kept`,
-          );
+        // One line per alias: its capitals spelling ("MILLER") clashes whenever "Miller" does.
+        if (!sameRule(rule, wanted) && !reported) {
+          conflict(`alias "${spelling}" of ${where} clashes with the rule kept from ${owner.get(key)}; the first is kept`);
+          reported = true;
         }
         continue;
       }
@@ -231,9 +255,7 @@ export function compileMatcher(packs: KnowledgeBase[]): CompileResult {
         entities.push({ id: entity.id, type: entity.type, packs: [packIndex] });
       } else if (!entities[index]!.packs.includes(packIndex)) entities[index]!.packs.push(packIndex);
       if (entities[index]!.type !== entity.type) {
-        conflicts.push(
-          `entity "${entity.id}" is a ${entity.type} in pack "${pack.source.id}" but a ${entities[index]!.type} in an earlier pack; the first is kept`,
-        );
+        conflict(`entity "${entity.id}" is a ${entity.type} in pack "${pack.source.id}" but a ${entities[index]!.type} in an earlier pack; the first is kept`);
       }
       const where = `entity "${entity.id}" (pack "${pack.source.id}")`;
       for (const alias of entity.aliases) addAlias(alias, index, packIndex, where);
@@ -243,5 +265,6 @@ export function compileMatcher(packs: KnowledgeBase[]): CompileResult {
     }
   });
 
+  if (unlisted > 0) conflicts.push(moreConflicts(unlisted));
   return { compiled: encode(forms, entities, [...neighbours].sort(), groupList), conflicts };
 }
