@@ -4,7 +4,7 @@
  */
 import type { CDPSession, Page } from 'playwright-core';
 import type { BenchBrowser } from './browser';
-import { DONE_MARK, MARK_SELECTOR, SETTLE_POLL_MS, SETTLE_QUIET_MS } from './config';
+import { DONE_MARK, MARK_SELECTOR, MATCHER_READY_MEASURE, SETTLE_POLL_MS, SETTLE_QUIET_MS } from './config';
 import { analyseTrace, type ExtensionCost, type TraceEvent } from './trace';
 
 /**
@@ -44,6 +44,8 @@ export interface LoadResult {
   dclToDoneMs: number | null;
   /** JS heap of the page's renderer after a forced GC (all worlds: page and content script). */
   heapBytes: number;
+  /** Backstory's matcher-ready measure on the page (ms; null for the references). */
+  matcherReadyMs: number | null;
   cost: ExtensionCost | null;
 }
 
@@ -132,9 +134,10 @@ export async function measureLoad(browser: BenchBrowser, url: string, options: L
     const state = await withTimeout(work, options.timeoutMs);
     if (state === 'timeout' || state === null) {
       // The page may be stuck in one long task: do not wait for its trace.
-      return { timedOut: true, elapsedMs: Date.now() - started, marks: 0, doneMarks: 0, dclToDoneMs: null, heapBytes: 0, cost: null };
+      return { timedOut: true, elapsedMs: Date.now() - started, marks: 0, doneMarks: 0, dclToDoneMs: null, heapBytes: 0, matcherReadyMs: null, cost: null };
     }
     const elapsedMs = Date.now() - started;
+    const matcherReadyMs = await page.evaluate((name) => performance.getEntriesByName(name, 'measure')[0]?.duration ?? null, MATCHER_READY_MEASURE);
     // A forced GC first, so the heap holds what is live rather than what is not yet collected.
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = await cdp.send('Runtime.getHeapUsage');
@@ -147,6 +150,7 @@ export async function measureLoad(browser: BenchBrowser, url: string, options: L
       doneMarks: state.done,
       dclToDoneMs: state.lastDone === null ? null : state.lastDone - state.dcl,
       heapBytes: heap.usedSize,
+      matcherReadyMs,
       cost,
     };
   } finally {

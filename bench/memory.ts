@@ -17,6 +17,7 @@ import { backupSettings, BACKUP_FORMAT, BACKUP_VERSION } from '../src/common/bac
 import { defaultSettings } from '../src/common/settings';
 import type { BenchBrowser } from './browser';
 import { PEOPLE } from './kb';
+import { MATCHER_READY_MEASURE } from './config';
 
 export const MEMORY_ARTICLES = 1_000;
 /** The issue's "about 30,000 names" over 1,000 articles. */
@@ -30,7 +31,6 @@ const REVIEW_TIMEOUT_MS = 30_000;
 /** The card must open well within this after a hover (its dwell is 200 ms): past it, a failure. */
 const CARD_TIMEOUT_MS = 10_000;
 
-export const MATCHER_READY_MEASURE = 'backstory:matcher-ready';
 
 const kebab = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 

@@ -25,6 +25,8 @@ export interface Figures {
   dclToDone: Spread | null;
   marks: Spread | null;
   heap: Spread | null;
+  /** Backstory's matcher ready on the page, ms. */
+  matcherReady: Spread | null;
   timedOut: number;
   /** Wall time of a timed-out load: a lower bound of the variant's cost. */
   cappedMs: number | null;
@@ -46,6 +48,7 @@ export function figures(results: LoadResult[]): Figures {
     dclToDone: spread(ok.flatMap((r) => (r.dclToDoneMs === null ? [] : [r.dclToDoneMs]))),
     marks: spread(ok.map((r) => r.marks)),
     heap: spread(ok.map((r) => r.heapBytes)),
+    matcherReady: spread(ok.flatMap((r) => (r.matcherReadyMs === null ? [] : [r.matcherReadyMs]))),
     timedOut: timedOut.length,
     cappedMs: timedOut.length > 0 ? Math.min(...timedOut.map((r) => r.elapsedMs)) : null,
   };

@@ -20,7 +20,6 @@ export function visibleElements(elements: Element[], doc: Document, waitMs = VIS
   }
   return new Promise((resolve) => {
     const visible = new Set<Element>();
-    let timer: ReturnType<typeof setTimeout> | undefined;
     const observer = new view.IntersectionObserver((entries) => {
       for (const e of entries) if (e.isIntersecting) visible.add(e.target);
       // The first report holds every element observed before it.
@@ -31,7 +30,7 @@ export function visibleElements(elements: Element[], doc: Document, waitMs = VIS
       observer.disconnect();
       resolve(visible);
     };
+    const timer = setTimeout(finish, waitMs);
     for (const el of elements) observer.observe(el);
-    timer = setTimeout(finish, waitMs);
   });
 }
