@@ -190,11 +190,13 @@ export function compileMatcher(packs: KnowledgeBase[]): CompileResult {
   const neighbours = new Set<string>();
   const conflicts: string[] = [];
   let unlisted = 0;
-  const conflict = (text: string) => {
-    if (conflicts.length < MAX_LISTED_CONFLICTS) conflicts.push(text);
+  /** `text` is called only for a clash that is listed: a memory of 1,000 articles has tens of thousands. */
+  const conflict = (text: () => string) => {
+    if (conflicts.length < MAX_LISTED_CONFLICTS) conflicts.push(text());
     else unlisted++;
   };
-  const owner = new Map<string, string>();
+  /** Form → who its rule came from, written out only for a clash that is listed. */
+  const owner = new Map<string, () => string>();
 
   const ruleFor = (key: string): FormRule => {
     let rule = forms.get(key);
@@ -220,7 +222,7 @@ export function compileMatcher(packs: KnowledgeBase[]): CompileResult {
     return group;
   };
 
-  const addAlias = (alias: Alias, entity: number, pack: number, where: string) => {
+  const addAlias = (alias: Alias, entity: number, pack: number, where: () => string) => {
     const wanted: FormRule = { entity };
     if (alias.secondReference) wanted.secondReference = true;
     if (alias.standalone) wanted.standalone = true;
@@ -235,7 +237,7 @@ export function compileMatcher(packs: KnowledgeBase[]): CompileResult {
       if (rule.entity !== undefined) {
         // One line per alias: its capitals spelling ("MILLER") clashes whenever "Miller" does.
         if (!sameRule(rule, wanted) && !reported) {
-          conflict(`alias "${spelling}" of ${where} clashes with the rule kept from ${owner.get(key)}; the first is kept`);
+          conflict(() => `alias "${spelling}" of ${where()} clashes with the rule kept from ${owner.get(key)!()}; the first is kept`);
           reported = true;
         }
         continue;
@@ -255,9 +257,9 @@ export function compileMatcher(packs: KnowledgeBase[]): CompileResult {
         entities.push({ id: entity.id, type: entity.type, packs: [packIndex] });
       } else if (!entities[index]!.packs.includes(packIndex)) entities[index]!.packs.push(packIndex);
       if (entities[index]!.type !== entity.type) {
-        conflict(`entity "${entity.id}" is a ${entity.type} in pack "${pack.source.id}" but a ${entities[index]!.type} in an earlier pack; the first is kept`);
+        conflict(() => `entity "${entity.id}" is a ${entity.type} in pack "${pack.source.id}" but a ${entities[index]!.type} in an earlier pack; the first is kept`);
       }
-      const where = `entity "${entity.id}" (pack "${pack.source.id}")`;
+      const where = () => `entity "${entity.id}" (pack "${pack.source.id}")`;
       for (const alias of entity.aliases) addAlias(alias, index, packIndex, where);
       for (const phrase of entity.neverMatch ?? []) {
         for (const spelling of spellings(phrase, false)) ruleFor(normalizePhrase(spelling)).never = true;
