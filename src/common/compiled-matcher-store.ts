@@ -30,7 +30,7 @@ const isCompiled = (v: unknown): v is CompiledMatcher => {
   if (typeof v !== 'object' || v === null) return false;
   const c = v as CompiledMatcher;
   return c.version === COMPILED_MATCHER_VERSION && typeof c.forms === 'string' && typeof c.rules === 'string' && typeof c.ids === 'string' &&
-    typeof c.types === 'string' && typeof c.packs === 'string';
+    typeof c.types === 'string' && typeof c.packs === 'string' && typeof c.morePacks === 'string';
 };
 
 /** The matcher in a stored value, or null if it is missing, damaged or of another version. */

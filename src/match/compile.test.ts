@@ -40,3 +40,17 @@ test('a list with no summary line counts its lines', () => {
   assert.equal(conflictCount([]), 0);
   assert.equal(conflictCount(['a', 'b']), 2);
 });
+
+test('an entity in several packs knows all of them, in the order compiled; one in a single pack knows that one', () => {
+  const a = testKnowledgeBase();
+  const shared = a.entities[0]!;
+  const pack = (id: string, entities = [shared]): KnowledgeBase => ({ ...a, source: { ...a.source, id }, entities });
+  const only = entity('only-in-c', 'person', ['Solitary Person']);
+  const { compiled } = compileMatcher([pack('p0', [entity('zero', 'place', ['Zeroville'])]), pack('p1'), pack('p2', [only]), pack('p3'), pack('p4')]);
+  const matcher = new Matcher(compiled);
+  const index = (id: string) => Array.from({ length: matcher.entityCount }, (_, i) => i).find((i) => matcher.entityId(i) === id)!;
+  assert.deepEqual(matcher.entityPacks(index(shared.id)), [1, 3, 4]);
+  assert.deepEqual(matcher.entityPacks(index('only-in-c')), [2]);
+  assert.deepEqual(matcher.entityPacks(index('zero')), [0]);
+  assert.equal(typeof compiled.morePacks, 'string');
+});

@@ -12,9 +12,10 @@ import { normalizePhrase } from './form-table';
 /**
  * Bumped when the format changes: a stored matcher of another version is compiled again.
  * 2: packs, contextGroups. 3: the compact format (sorted forms in one string, rules as text),
- * read without building any object per form.
+ * read without building any object per form. 4: morePacks as text too (an object of 15,000
+ * arrays for a memory of 1,000 articles took JSON.parse longer than all the rest).
  */
-export const COMPILED_MATCHER_VERSION = 3;
+export const COMPILED_MATCHER_VERSION = 4;
 
 /** What a matched form means. One form can be several things at once (an alias and a context word). */
 export interface FormRule {
@@ -62,8 +63,11 @@ export interface CompiledMatcher {
   types: string;
   /** Per entity, PACK_WIDTH base-64 digits: the first pack (index in the order compiled) that holds it. */
   packs: string;
-  /** Entity index → every pack that holds it, for the entities in more than one. */
-  morePacks: Record<string, number[]>;
+  /**
+   * The entities in more than one pack, by entity index, one line each ended by "\n": the entity
+   * (ENTITY_WIDTH digits), then every pack that holds it (PACK_WIDTH digits each).
+   */
+  morePacks: string;
   allowedNeighbours: string[];
   /** One per distinct requirement (requiresPageContext words, contextFromPack pack); their words are in `forms`. */
   contextGroups: ContextGroup[];
@@ -71,7 +75,7 @@ export interface CompiledMatcher {
 
 /** A matcher that finds nothing (a page with no matcher to read waits for one to be stored). */
 export const EMPTY_MATCHER: CompiledMatcher = {
-  version: COMPILED_MATCHER_VERSION, forms: '', rules: '', needsContext: {}, contextOf: {}, ids: '', types: '', packs: '', morePacks: {},
+  version: COMPILED_MATCHER_VERSION, forms: '', rules: '', needsContext: {}, contextOf: {}, ids: '', types: '', packs: '', morePacks: '',
   allowedNeighbours: [], contextGroups: [],
 };
 
@@ -79,6 +83,8 @@ export const EMPTY_MATCHER: CompiledMatcher = {
 export const DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 /** Digits of a rule: three for the entity + 1 (up to 262,143 entities), one for the flags. */
 export const RULE_WIDTH = 4;
+/** Digits of an entity index in morePacks (as in a rule). */
+export const ENTITY_WIDTH = RULE_WIDTH - 1;
 /** Digits of an entity's first pack: up to 4,095 packs. */
 export const PACK_WIDTH = 2;
 export const RULE_FLAGS = { secondReference: 1, standalone: 2, notInCapitalsRun: 4, never: 8, contextWord: 16, needsContext: 32 } as const;
@@ -121,12 +127,13 @@ function encode(
     }
     rules += digits(rule.entity === undefined ? 0 : rule.entity + 1, RULE_WIDTH - 1) + DIGITS[flags];
   });
-  const morePacks: Record<string, number[]> = {};
+  let morePacks = '';
   let packs = '';
   entities.forEach((e, i) => {
-    if (e.packs[0]! >= 64 ** PACK_WIDTH) throw new Error(`pack ${e.packs[0]}: the matcher holds at most ${64 ** PACK_WIDTH} packs`);
+    const last = e.packs[e.packs.length - 1]!;
+    if (last >= 64 ** PACK_WIDTH) throw new Error(`pack ${last}: the matcher holds at most ${64 ** PACK_WIDTH} packs`);
     packs += digits(e.packs[0]!, PACK_WIDTH);
-    if (e.packs.length > 1) morePacks[i] = e.packs;
+    if (e.packs.length > 1) morePacks += `${digits(i, ENTITY_WIDTH)}${e.packs.map((p) => digits(p, PACK_WIDTH)).join('')}\n`;
   });
   return {
     version: COMPILED_MATCHER_VERSION,

@@ -26,7 +26,7 @@ export function normalizePhrase(text: string): string {
   return text.replace(/\u2019/g, "'").replace(/[\s\u00a0]+/g, ' ');
 }
 /** A curly apostrophe, white space other than a single space, or two spaces in a row. */
-const NEEDS_NORMALIZING = /\u2019|[^\S ]|  /;
+const NEEDS_NORMALIZING = /\u2019|[^\S ]| {2}/;
 
 // Zero-width space and BOM are not white space here: they are invisible (see isInvisible), so
 // "Wang\u200bYi" reads as "WangYi", not "Wang Yi".

@@ -8,7 +8,7 @@
  * Pure: no DOM, no browser API.
  */
 import type { EntityType } from '../kb/types';
-import { DIGITS, PACK_WIDTH, RULE_FLAGS, RULE_WIDTH, TYPE_CODES, type CompiledMatcher, type ContextGroup } from './compile';
+import { DIGITS, ENTITY_WIDTH, PACK_WIDTH, RULE_FLAGS, RULE_WIDTH, TYPE_CODES, type CompiledMatcher, type ContextGroup } from './compile';
 import { FormTable, isInvisible, lineStarts, skipInvisible } from './form-table';
 
 export interface Mention {
@@ -80,6 +80,13 @@ function wordCharBefore(text: string, i: number): boolean {
 /** Digit value by char code (see DIGITS). */
 const DIGIT_VALUE = new Uint8Array(128);
 for (let i = 0; i < DIGITS.length; i++) DIGIT_VALUE[DIGITS.charCodeAt(i)] = i;
+
+/** The number written in `width` base-64 digits (DIGITS) at text[at]. */
+function decodeDigits(text: string, at: number, width: number): number {
+  let n = 0;
+  for (let k = 0; k < width; k++) n = n * 64 + DIGIT_VALUE[text.charCodeAt(at + k)]!;
+  return n;
+}
 const TYPE_OF = new Map(Object.entries(TYPE_CODES).map(([type, code]) => [code, type as EntityType]));
 
 /** The entities a matcher knows, by index: what the page rules (page-mentions.ts) read of them. */
@@ -97,6 +104,9 @@ export class Matcher implements EntityTable {
   private readonly table: FormTable;
   private readonly idStarts: Uint32Array;
   private readonly neighbours: Set<string>;
+
+  /** Offsets of morePacks' lines, built on the first look-up of an entity's packs. */
+  private moreStarts: Uint32Array | null = null;
 
   constructor(compiled: CompiledMatcher) {
     this.compiled = compiled;
@@ -122,12 +132,29 @@ export class Matcher implements EntityTable {
   }
 
   entityPacks(index: number): readonly number[] {
-    const more = this.compiled.morePacks[index];
-    if (more) return more;
-    const at = index * PACK_WIDTH;
-    let pack = 0;
-    for (let k = 0; k < PACK_WIDTH; k++) pack = pack * 64 + DIGIT_VALUE[this.compiled.packs.charCodeAt(at + k)]!;
-    return [pack];
+    const line = this.morePacksLine(index);
+    if (line < 0) return [decodeDigits(this.compiled.packs, index * PACK_WIDTH, PACK_WIDTH)];
+    const more = this.compiled.morePacks;
+    const out: number[] = [];
+    for (let at = this.moreStarts![line]! + ENTITY_WIDTH; at < this.moreStarts![line + 1]! - 1; at += PACK_WIDTH) out.push(decodeDigits(more, at, PACK_WIDTH));
+    return out;
+  }
+
+  /** The line of morePacks for this entity (binary search; the offsets are built on first use), or -1. */
+  private morePacksLine(index: number): number {
+    const more = this.compiled.morePacks;
+    if (more.length === 0) return -1;
+    const starts = (this.moreStarts ??= lineStarts(more));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const entity = decodeDigits(more, starts[mid]!, ENTITY_WIDTH);
+      if (entity === index) return mid;
+      if (entity < index) lo = mid + 1;
+      else hi = mid;
+    }
+    return -1;
   }
 
   /** How many forms the matcher knows. */
