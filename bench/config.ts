@@ -23,6 +23,8 @@ export const RESULTS_FILE = path.join(BENCH_DIR, 'results.md');
 export const DONE_MARK = 'backstory:highlighted';
 /** Backstory's content script measures from asking storage for the compiled matcher to the matcher built (src/content/index.ts). */
 export const MATCHER_READY_MEASURE = 'backstory:matcher-ready';
+/** The part of it after storage answered: parsing and building on the page's main thread. */
+export const MATCHER_BUILD_MEASURE = 'backstory:matcher-build';
 /** Every variant wraps names in <mark class="backstory-mark">, so marks are counted the same way. */
 export const MARK_SELECTOR = 'mark.backstory-mark';
 

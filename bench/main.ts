@@ -540,14 +540,15 @@ async function memoryCost(server: StaticServer, warmup: string, backstoryDir: st
 
   const ratio = mem.whole && alone.whole ? mem.whole.median / alone.whole.median : null;
   check(`${num(MEMORY_ARTICLES)} articles: a page's whole cost ≤ ${MEMORY_PAGE_RATIO}× the built-in pack alone`, ratio === null ? '–' : `${ratio.toFixed(2)}× (${num(mem.whole!.median)} ms against ${num(alone.whole!.median)} ms CPU)`, ratio === null ? null : ratio <= MEMORY_PAGE_RATIO);
-  check(`${num(MEMORY_ARTICLES)} articles: the matcher ready on the page ≤ ${MATCHER_READY_MS} ms (median; storage read to matcher built)`, `${fmt(mem.matcherReady, ' ms')} (built-in alone ${fmt(alone.matcherReady, ' ms')})`, mem.matcherReady ? mem.matcherReady.median <= MATCHER_READY_MS : null);
+  check(`${num(MEMORY_ARTICLES)} articles: the matcher ready on the page ≤ ${MATCHER_READY_MS} ms: its main-thread part, storage's answer → matcher built (median)`, `${fmt(mem.matcherBuild, ' ms')} (built-in alone ${fmt(alone.matcherBuild, ' ms')})`, mem.matcherBuild ? mem.matcherBuild.median <= MATCHER_READY_MS : null);
+  check(`${num(MEMORY_ARTICLES)} articles: the matcher ready on the page ≤ ${MATCHER_READY_MS} ms: all of it, asking storage → matcher built, wall (median)`, `${fmt(mem.matcherReady, ' ms')} (built-in alone ${fmt(alone.matcherReady, ' ms')})`, mem.matcherReady ? mem.matcherReady.median <= MATCHER_READY_MS : null);
   const extraHeap = mem.heap && alone.heap ? mem.heap.median - alone.heap.median : null;
   check(`${num(MEMORY_ARTICLES)} articles: a tab's extra JS heap against the built-in pack alone ≤ ${num(MEMORY_EXTRA_HEAP_BYTES / 2 ** 20)} MB`, extraHeap === null ? '–' : `${num(extraHeap / 2 ** 20)} MB`, extraHeap === null ? null : extraHeap <= MEMORY_EXTRA_HEAP_BYTES);
   const add = spread(adds);
   check(`${num(MEMORY_ARTICLES)} articles: adding one more (review page's Save → saved) ≤ ${num(ADD_ARTICLE_MS / 1000)} s (worst)`, fmt(add, ' ms'), add ? add.max <= ADD_ARTICLE_MS : null);
   checkOwnWork(`${num(MEMORY_ARTICLES)} articles`, [mem]);
   const r = restored as RestoreFigures | null;
-  const row = (name: string, f: Figures) => [name, fmt(f.whole), fmt(f.cpu), fmt(f.matcherReady), f.heap ? `${num(f.heap.median / 2 ** 20)} MB` : '–', fmt(f.longestOwnCpu), f.marks ? num(f.marks.median) : '–'];
+  const row = (name: string, f: Figures) => [name, fmt(f.whole), fmt(f.cpu), fmt(f.matcherReady), fmt(f.matcherBuild), f.heap ? `${num(f.heap.median / 2 ** 20)} MB` : '–', fmt(f.longestOwnCpu), f.marks ? num(f.marks.median) : '–'];
   sections.push(`## A memory of ${num(MEMORY_ARTICLES)} articles
 
 ${num(MEMORY_ARTICLES)} generated "Add this article" packs of ${NAMES_PER_ARTICLE} people each (${num(MEMORY_ARTICLES * NAMES_PER_ARTICLE)} names; articles
@@ -555,10 +556,12 @@ share people, as a reader's do), stored through the extension: one backup file (
 options page, whose Worker checks and stores the packs and compiles the one matcher of all of them${r ? ` (${num(r.restoreMs)} ms; the
 compiled matcher every page reads from storage.local: ${kb(r.compiledBytes)})` : ''}. Against the built-in pack alone, on the
 knowledge-base table's page (${kb(KB_PAGE_TEXT_BYTES)} of text). CPU ms, median (min–max); **matcher ready** = the content
-script's \`backstory:matcher-ready\` measure, from asking storage for the matcher to the matcher built (wall ms); **heap** =
+script's \`backstory:matcher-ready\` measure, from asking storage for the matcher to the matcher built (wall ms: the read
+itself runs in the browser process, the page's main thread is free meanwhile), and \`backstory:matcher-build\`, its part after
+storage answered (parsing and the look-up tables, on the main thread); **heap** =
 the tab's JS heap after a forced GC (Runtime.getHeapUsage: the page's and the content script's worlds).
 
-${table(['variant', 'whole cost, CPU ms', 'own work, CPU ms', 'matcher ready, ms', 'heap', 'own work in one task, CPU ms', 'marks'], [row(NAMES.backstory, alone), row(withMemory, mem)])}
+${table(['variant', 'whole cost, CPU ms', 'own work, CPU ms', 'matcher ready, ms', 'of which after storage answered, ms', 'heap', 'own work in one task, CPU ms', 'marks'], [row(NAMES.backstory, alone), row(withMemory, mem)])}
 
 Adding one more article with ${num(MEMORY_ARTICLES)} stored (the review page of a ${num(ARTICLE_WORDS)}-word article: Save pressed → "Saved" on screen;
 savePack → the pack engine's Worker → compile all enabled packs → storage): ${fmt(add, ' ms')}.

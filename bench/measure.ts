@@ -4,7 +4,7 @@
  */
 import type { CDPSession, Page } from 'playwright-core';
 import type { BenchBrowser } from './browser';
-import { DONE_MARK, MARK_SELECTOR, MATCHER_READY_MEASURE, SETTLE_POLL_MS, SETTLE_QUIET_MS } from './config';
+import { DONE_MARK, MARK_SELECTOR, MATCHER_BUILD_MEASURE, MATCHER_READY_MEASURE, SETTLE_POLL_MS, SETTLE_QUIET_MS } from './config';
 import { analyseTrace, type ExtensionCost, type TraceEvent } from './trace';
 
 /**
@@ -46,6 +46,8 @@ export interface LoadResult {
   heapBytes: number;
   /** Backstory's matcher-ready measure on the page (ms; null for the references). */
   matcherReadyMs: number | null;
+  /** The part of it on the main thread after storage answered (ms; null for the references). */
+  matcherBuildMs: number | null;
   cost: ExtensionCost | null;
 }
 
@@ -134,10 +136,13 @@ export async function measureLoad(browser: BenchBrowser, url: string, options: L
     const state = await withTimeout(work, options.timeoutMs);
     if (state === 'timeout' || state === null) {
       // The page may be stuck in one long task: do not wait for its trace.
-      return { timedOut: true, elapsedMs: Date.now() - started, marks: 0, doneMarks: 0, dclToDoneMs: null, heapBytes: 0, matcherReadyMs: null, cost: null };
+      return { timedOut: true, elapsedMs: Date.now() - started, marks: 0, doneMarks: 0, dclToDoneMs: null, heapBytes: 0, matcherReadyMs: null, matcherBuildMs: null, cost: null };
     }
     const elapsedMs = Date.now() - started;
-    const matcherReadyMs = await page.evaluate((name) => performance.getEntriesByName(name, 'measure')[0]?.duration ?? null, MATCHER_READY_MEASURE);
+    const [matcherReadyMs, matcherBuildMs] = await page.evaluate(
+      (names) => names.map((name) => performance.getEntriesByName(name, 'measure')[0]?.duration ?? null),
+      [MATCHER_READY_MEASURE, MATCHER_BUILD_MEASURE],
+    );
     // A forced GC first, so the heap holds what is live rather than what is not yet collected.
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = await cdp.send('Runtime.getHeapUsage');
@@ -150,7 +155,8 @@ export async function measureLoad(browser: BenchBrowser, url: string, options: L
       doneMarks: state.done,
       dclToDoneMs: state.lastDone === null ? null : state.lastDone - state.dcl,
       heapBytes: heap.usedSize,
-      matcherReadyMs,
+      matcherReadyMs: matcherReadyMs ?? null,
+      matcherBuildMs: matcherBuildMs ?? null,
       cost,
     };
   } finally {

@@ -27,6 +27,8 @@ export interface Figures {
   heap: Spread | null;
   /** Backstory's matcher ready on the page, ms. */
   matcherReady: Spread | null;
+  /** Its main-thread part after storage answered, ms. */
+  matcherBuild: Spread | null;
   timedOut: number;
   /** Wall time of a timed-out load: a lower bound of the variant's cost. */
   cappedMs: number | null;
@@ -49,6 +51,7 @@ export function figures(results: LoadResult[]): Figures {
     marks: spread(ok.map((r) => r.marks)),
     heap: spread(ok.map((r) => r.heapBytes)),
     matcherReady: spread(ok.flatMap((r) => (r.matcherReadyMs === null ? [] : [r.matcherReadyMs]))),
+    matcherBuild: spread(ok.flatMap((r) => (r.matcherBuildMs === null ? [] : [r.matcherBuildMs]))),
     timedOut: timedOut.length,
     cappedMs: timedOut.length > 0 ? Math.min(...timedOut.map((r) => r.elapsedMs)) : null,
   };

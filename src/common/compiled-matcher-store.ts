@@ -49,11 +49,14 @@ export function storedMatcher(stored: unknown): { packIds: string[]; compiled: C
 /**
  * The compiled matcher of the enabled packs: the stored one, else `fallback`'s (the content
  * script asks the background, which compiles and stores it), else null (nothing to match with:
- * a page must never fail because storage does).
+ * a page must never fail because storage does). `onRead` is called when storage has answered.
  */
-export async function loadCompiledMatcher(fallback: () => Promise<string | undefined>): Promise<CompiledMatcher | null> {
+export async function loadCompiledMatcher(fallback: () => Promise<string | undefined>, onRead?: () => void): Promise<CompiledMatcher | null> {
   try {
-    const stored = storedMatcher((await browser.storage.local.get(COMPILED_KEY))[COMPILED_KEY]);
+    const value = (await browser.storage.local.get(COMPILED_KEY))[COMPILED_KEY];
+    // The read is done; what follows (parsing, checking) is the page's own main-thread work.
+    onRead?.();
+    const stored = storedMatcher(value);
     if (stored) return stored.compiled;
   } catch {
     // Fall through to the fallback.

@@ -85,16 +85,18 @@ export class FormTable {
     this.starts = lineStarts(forms);
     this.firstUnits = new Uint16Array(0x10000);
     const n = this.starts.length - 1;
-    for (let i = 0; i < n; i++) {
+    // Forms are sorted, so those with one first unit are a run: one binary search per run for
+    // its end, not a loop over every form (this runs on every page, before the code is warm).
+    for (let i = 0; i < n; ) {
       const c = forms.charCodeAt(this.starts[i]!);
+      const end = this.lowerBound(i, n, 0, c + 1);
       // A form cannot begin with a class character: white space or an apostrophe.
-      if (c === 32 || c === 39) continue;
-      const bucket = this.firstUnits[c]!;
-      if (bucket === 0) {
+      if (c !== 32 && c !== 39) {
         this.bucketLo.push(i);
-        this.bucketHi.push(i + 1);
+        this.bucketHi.push(end);
         this.firstUnits[c] = this.bucketLo.length;
-      } else this.bucketHi[bucket - 1] = i + 1;
+      }
+      i = end;
     }
   }
 
