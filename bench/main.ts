@@ -21,7 +21,7 @@ import {
   ADD_ARTICLE_MS, BASELINE_FILE, CARD_DWELL_MS, CARD_PAGE_TEXT_BYTES, CARD_FIRST_OPEN_SLACK_MS, CONTENT_SCRIPT_BUDGET_BYTES, KB_SIZE_RATIO, MATCHER_READY_MS,
   MAX_FORCED_LAYOUTS, MEMORY_EXTRA_HEAP_BYTES, MEMORY_PAGE_RATIO, NO_WORSE_SLACK, WHOLE_COST_VS_B,
 } from './config';
-import { addOneArticle, cardOpen, memoryBackup, MEMORY_ARTICLES, NAMES_PER_ARTICLE, restoreMemory, type RestoreFigures } from './memory';
+import { addOneArticle, cardOpen, memoryBackup, MEMORY_ARTICLES, NAMES_PER_ARTICLE, registerMemoryArticles, restoreMemory, type RestoreFigures } from './memory';
 import { builtInData, scaledData } from './kb';
 import { Matcher } from '../src/match/matcher';
 import { runMatrix, WARMUP_HTML, WARMUP_PATH, type MatrixResults, type Target, type Variant } from './matrix';
@@ -502,7 +502,7 @@ async function cardSpeed(server: StaticServer, warmup: string, backstoryDir: str
  */
 async function memoryCost(server: StaticServer, warmup: string, backstoryDir: string, card: { first: Spread | null; later: Spread | null } | null) {
   const url = server.addPage('/generated/kb-page.html', newsPage(KB_PAGE_TEXT_BYTES));
-  const article = registerArticle(server);
+  const articles = registerMemoryArticles(server, runs.memory);
   const backup = memoryBackup();
   const withMemory = `Backstory + ${num(MEMORY_ARTICLES)} articles`;
   let restored: RestoreFigures | null = null;
@@ -521,7 +521,7 @@ async function memoryCost(server: StaticServer, warmup: string, backstoryDir: st
   const b = await launchBrowser(withMemory, backstoryDir);
   try {
     await restoreMemory(b, backup);
-    for (let i = 0; i < runs.memory; i++) {
+    for (const article of articles) {
       const ms = await addOneArticle(b, article);
       log(`memory: one more article saved in ${num(ms)} ms`);
       adds.push(ms);
@@ -563,8 +563,8 @@ the tab's JS heap after a forced GC (Runtime.getHeapUsage: the page's and the co
 
 ${table(['variant', 'whole cost, CPU ms', 'own work, CPU ms', 'matcher ready, ms', 'of which after storage answered, ms', 'heap', 'own work in one task, CPU ms', 'marks'], [row(NAMES.backstory, alone), row(withMemory, mem)])}
 
-Adding one more article with ${num(MEMORY_ARTICLES)} stored (the review page of a ${num(ARTICLE_WORDS)}-word article: Save pressed → "Saved" on screen;
-savePack → the pack engine's Worker → compile all enabled packs → storage): ${fmt(add, ' ms')}.
+Adding one more article with ${num(MEMORY_ARTICLES)} stored (each time another ${num(ARTICLE_WORDS)}-word article, through its review page:
+Save pressed → "Saved" on screen; savePack → the pack engine's Worker → compile all enabled packs → storage): ${fmt(add, ' ms')}.
 
 The card with ${num(MEMORY_ARTICLES)} articles stored: first hover → card on screen ${fmt(memCard.first, ' ms')}, a later one ${fmt(memCard.later, ' ms')}${card ? `
 (built-in pack alone: ${fmt(card.first, ' ms')} and ${fmt(card.later, ' ms')})` : ''}.`);

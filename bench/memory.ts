@@ -18,6 +18,8 @@ import { defaultSettings } from '../src/common/settings';
 import type { BenchBrowser } from './browser';
 import { PEOPLE } from './kb';
 import { MATCHER_READY_MEASURE } from './config';
+import { ARTICLE_WORDS, generatedArticle } from './reading';
+import type { StaticServer } from '../test/e2e/support/server';
 
 export const MEMORY_ARTICLES = 1_000;
 /** The issue's "about 30,000 names" over 1,000 articles. */
@@ -142,6 +144,18 @@ export const matcherReadyMs = (page: Page): Promise<number | null> =>
     return entries.length > 0 ? entries[0]!.duration : null;
   }, MATCHER_READY_MEASURE);
 
+/**
+ * `count` articles to add, each its own (the pack's id comes from the headline and the canonical
+ * address): every Save then adds one more pack, as the issue asks, rather than replacing one.
+ */
+export function registerMemoryArticles(server: StaticServer, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => {
+    const at = `/generated/memory-article-${i + 1}.html`;
+    const html = generatedArticle(ARTICLE_WORDS).replace('/generated/article.html', at).replace(/Talks in Bali: a generated article/g, `Talks in Bali: generated article ${i + 1}`);
+    return server.addPage(at, html);
+  });
+}
+
 /** The part of the extension API used in an extension page. */
 declare const chrome: { tabs: { query(q: { active: boolean; lastFocusedWindow: boolean }): Promise<{ id?: number }[]> } };
 
@@ -160,8 +174,8 @@ export async function addOneArticle(browser: BenchBrowser, url: string): Promise
     await article.bringToFront();
     const tabId = await lookup.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? -1);
     await review.goto(`${origin}review.html?tab=${tabId}`);
-    await review.waitForSelector('button[type=submit].primary:not([disabled]), .review .notice', { timeout: REVIEW_TIMEOUT_MS });
-    const notice = await review.$('.review .notice');
+    await review.waitForSelector('button[type=submit].primary:not([disabled]), .review .notice[role=alert]', { timeout: REVIEW_TIMEOUT_MS });
+    const notice = await review.$('.review .notice[role=alert]');
     if (notice) throw new Error(`the review page found nothing to add: ${await notice.textContent()}`);
     const started = Date.now();
     await review.click('button[type=submit].primary');

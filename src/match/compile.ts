@@ -93,7 +93,8 @@ export const TYPE_CODES: Record<EntityType, string> = { person: 'p', country: 'c
 
 function digits(value: number, width: number): string {
   let out = '';
-  for (let k = width - 1; k >= 0; k--) out += DIGITS[Math.floor(value / 64 ** k) % 64];
+  // Six bits per digit; every value written here is below 2^24.
+  for (let k = width - 1; k >= 0; k--) out += DIGITS[(value >>> (6 * k)) & 63];
   return out;
 }
 
@@ -110,8 +111,8 @@ function encode(
   const needsContext: Record<string, number> = {};
   const contextOf: Record<string, number[]> = {};
   let rules = '';
-  keys.forEach((key, i) => {
-    const rule = forms.get(key)!;
+  for (let i = 0; i < keys.length; i++) {
+    const rule = forms.get(keys[i]!)!;
     let flags = 0;
     if (rule.secondReference) flags |= RULE_FLAGS.secondReference;
     if (rule.standalone) flags |= RULE_FLAGS.standalone;
@@ -126,7 +127,7 @@ function encode(
       needsContext[i] = rule.needsContext;
     }
     rules += digits(rule.entity === undefined ? 0 : rule.entity + 1, RULE_WIDTH - 1) + DIGITS[flags];
-  });
+  }
   let morePacks = '';
   let packs = '';
   entities.forEach((e, i) => {
@@ -181,17 +182,13 @@ export function spellings(form: string, exactCase: boolean | undefined): string[
   return exactCase || upper === form ? [form] : [form, upper];
 }
 
-const sameRule = (a: FormRule, b: FormRule) =>
-  a.entity === b.entity &&
-  !!a.secondReference === !!b.secondReference &&
-  !!a.standalone === !!b.standalone &&
-  !!a.notInCapitalsRun === !!b.notInCapitalsRun &&
-  a.needsContext === b.needsContext;
+/** A form's rule while compiling: which pack set it, for the message of a later clash. */
+type CompilingRule = FormRule & { pack?: number };
 
 export function compileMatcher(packs: KnowledgeBase[]): CompileResult {
   const entities: { id: string; type: EntityType; packs: number[] }[] = [];
   const entityIndex = new Map<string, number>();
-  const forms = new Map<string, FormRule>();
+  const forms = new Map<string, CompilingRule>();
   const contextGroups = new Map<string, number>();
   const groupList: ContextGroup[] = [];
   const neighbours = new Set<string>();
@@ -202,10 +199,9 @@ export function compileMatcher(packs: KnowledgeBase[]): CompileResult {
     if (conflicts.length < MAX_LISTED_CONFLICTS) conflicts.push(text());
     else unlisted++;
   };
-  /** Form → who its rule came from, written out only for a clash that is listed. */
-  const owner = new Map<string, () => string>();
+  const where = (entity: number, pack: number) => `entity "${entities[entity]!.id}" (pack "${packs[pack]!.source.id}")`;
 
-  const ruleFor = (key: string): FormRule => {
+  const ruleFor = (key: string): CompilingRule => {
     let rule = forms.get(key);
     if (!rule) forms.set(key, (rule = {}));
     return rule;
@@ -229,28 +225,46 @@ export function compileMatcher(packs: KnowledgeBase[]): CompileResult {
     return group;
   };
 
-  const addAlias = (alias: Alias, entity: number, pack: number, where: () => string) => {
-    const wanted: FormRule = { entity };
-    if (alias.secondReference) wanted.secondReference = true;
-    if (alias.standalone) wanted.standalone = true;
-    if (alias.notInCapitalsRun) wanted.notInCapitalsRun = true;
-    if (alias.requiresPageContext?.length || alias.contextFromPack) {
-      wanted.needsContext = contextGroup(alias.requiresPageContext ?? [], alias.contextFromPack ? pack : undefined);
+  /**
+   * One spelling of an alias. Returns whether it clashed with a rule already there. The hot loop
+   * of compiling (twice per name): no object is made unless the form is new.
+   */
+  const addSpelling = (spelling: string, alias: Alias, entity: number, pack: number, needsContext: number | undefined): boolean => {
+    const key = normalizePhrase(spelling);
+    const rule = forms.get(key);
+    if (rule === undefined || rule.entity === undefined) {
+      const wanted: CompilingRule = rule ?? {};
+      wanted.entity = entity;
+      wanted.pack = pack;
+      if (alias.secondReference) wanted.secondReference = true;
+      if (alias.standalone) wanted.standalone = true;
+      if (alias.notInCapitalsRun) wanted.notInCapitalsRun = true;
+      if (needsContext !== undefined) wanted.needsContext = needsContext;
+      if (!rule) forms.set(key, wanted);
+      return false;
     }
-    let reported = false;
-    for (const spelling of spellings(alias.form, alias.exactCase)) {
-      const key = normalizePhrase(spelling);
-      const rule = ruleFor(key);
-      if (rule.entity !== undefined) {
-        // One line per alias: its capitals spelling ("MILLER") clashes whenever "Miller" does.
-        if (!sameRule(rule, wanted) && !reported) {
-          conflict(() => `alias "${spelling}" of ${where()} clashes with the rule kept from ${owner.get(key)!()}; the first is kept`);
-          reported = true;
-        }
-        continue;
-      }
-      Object.assign(rule, wanted);
-      owner.set(key, where);
+    return !(
+      rule.entity === entity &&
+      !!rule.secondReference === !!alias.secondReference &&
+      !!rule.standalone === !!alias.standalone &&
+      !!rule.notInCapitalsRun === !!alias.notInCapitalsRun &&
+      rule.needsContext === needsContext
+    );
+  };
+
+  const addAlias = (alias: Alias, entity: number, pack: number) => {
+    const needsContext = alias.requiresPageContext?.length || alias.contextFromPack
+      ? contextGroup(alias.requiresPageContext ?? [], alias.contextFromPack ? pack : undefined)
+      : undefined;
+    const form = alias.form;
+    const upper = alias.exactCase ? form : form.toUpperCase();
+    // One line per alias: its capitals spelling ("MILLER") clashes whenever "Miller" does.
+    let clash: string | null = addSpelling(form, alias, entity, pack, needsContext) ? form : null;
+    if (upper !== form && addSpelling(upper, alias, entity, pack, needsContext)) clash ??= upper;
+    if (clash !== null) {
+      const spelling = clash;
+      const owner = forms.get(normalizePhrase(spelling))!;
+      conflict(() => `alias "${spelling}" of ${where(entity, pack)} clashes with the rule kept from ${where(owner.entity!, owner.pack!)}; the first is kept`);
     }
   };
 
@@ -263,11 +277,11 @@ export function compileMatcher(packs: KnowledgeBase[]): CompileResult {
         entityIndex.set(entity.id, index);
         entities.push({ id: entity.id, type: entity.type, packs: [packIndex] });
       } else if (!entities[index]!.packs.includes(packIndex)) entities[index]!.packs.push(packIndex);
-      if (entities[index]!.type !== entity.type) {
-        conflict(() => `entity "${entity.id}" is a ${entity.type} in pack "${pack.source.id}" but a ${entities[index]!.type} in an earlier pack; the first is kept`);
+      const first = entities[index]!;
+      if (first.type !== entity.type) {
+        conflict(() => `entity "${entity.id}" is a ${entity.type} in pack "${pack.source.id}" but a ${first.type} in an earlier pack; the first is kept`);
       }
-      const where = () => `entity "${entity.id}" (pack "${pack.source.id}")`;
-      for (const alias of entity.aliases) addAlias(alias, index, packIndex, where);
+      for (const alias of entity.aliases) addAlias(alias, index, packIndex);
       for (const phrase of entity.neverMatch ?? []) {
         for (const spelling of spellings(phrase, false)) ruleFor(normalizePhrase(spelling)).never = true;
       }
