@@ -133,7 +133,7 @@ function hotspots(all: LoadResult[], distDir: string, top: number): string {
       const [file, rest] = key.split('|') as [string, string];
       const [fn, pos] = rest.split('@') as [string, string];
       const [line, col] = pos.split(':').map(Number) as [number, number];
-      const src = fn === '(evaluate script)' ? null : mapOf(file)(line, col);
+      const src = fn.startsWith('(evaluate script') ? null : mapOf(file)(line, col);
       const where = src ? `${fn} (${src.source}:${src.line})` : `${fn} (${file})`;
       total.set(where, (total.get(where) ?? 0) + ms);
     }
@@ -638,7 +638,7 @@ async function main() {
 
 Self time of Backstory's functions in the CPU samples of all headline loads (a sample in a DOM
 call or a callee counts for the nearest Backstory frame), mapped to the source with the
-bundle's source map; "(evaluate script)" is parsing, compiling and running the top level.
+bundle's source map; "(evaluate script: parse, compile)" is the part of the script's evaluation no sample covered (its top level's functions are listed as themselves).
 
 ${hotspots(all, backstoryDir, 12)}`);
     }

@@ -248,6 +248,8 @@ export function analyseTrace(events: TraceEvent[], isExtension: (url: string) =>
   const evalWindows = evaluations.filter(onMain).map((e) => ({ ts: e.ts, end: e.ts + (e.dur ?? 0), e }));
   const inEvaluation = (ts: number) => evalWindows.some((w) => ts >= w.ts && ts < w.end);
   const selfTime = new Map<string, number>();
+  /** Sampled time inside the evaluation (the top level running): the rest of it is parsing and compiling. */
+  let evaluationSampledUs = 0;
   /** The whole cost's intervals (trace µs), merged at the end. */
   const whole: [number, number][] = [];
 
@@ -269,11 +271,13 @@ export function analyseTrace(events: TraceEvent[], isExtension: (url: string) =>
       const task = taskAt(outer, s.ts);
       const next = timed[i + 1]?.ts ?? s.ts;
       whole.push([s.ts, Math.min(next, task ? task.end : s.ts + MAX_SAMPLE_US)]);
-      if (inEvaluation(s.ts) || !task) continue;
+      if (!task) continue;
       const us = Math.max(0, Math.min(next, task.end) - s.ts);
-      task.extWallUs += us;
       const key = `${fileOf(frame.callFrame.url ?? '')}|${frame.callFrame.functionName || '(anonymous)'}@${frame.callFrame.lineNumber ?? 0}:${frame.callFrame.columnNumber ?? 0}`;
       selfTime.set(key, (selfTime.get(key) ?? 0) + us / US_PER_MS);
+      // Inside the evaluation its event counts (below); the sample only says where its time went.
+      if (inEvaluation(s.ts)) evaluationSampledUs += us;
+      else task.extWallUs += us;
     }
   }
 
@@ -284,8 +288,11 @@ export function analyseTrace(events: TraceEvent[], isExtension: (url: string) =>
     evaluateCpuMs += (w.e.tdur ?? w.e.dur ?? 0) / US_PER_MS;
     const task = taskAt(outer, w.ts);
     if (task) task.extWallUs += w.e.dur ?? 0;
-    const key = `${fileOf(eventUrl(w.e))}|(evaluate script)@0:0`;
-    selfTime.set(key, (selfTime.get(key) ?? 0) + (w.e.dur ?? 0) / US_PER_MS);
+  }
+  // What the samples of the evaluation did not cover: parsing and compiling.
+  if (evalWindows.length > 0) {
+    const key = `${fileOf(eventUrl(evalWindows[0]!.e))}|(evaluate script: parse, compile)@0:0`;
+    selfTime.set(key, Math.max(0, evaluateMs - evaluationSampledUs / US_PER_MS));
   }
 
   // The whole cost's other parts: compiling and evaluating, calls in, forced layouts.
