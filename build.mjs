@@ -16,7 +16,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { zipSync } from 'fflate';
 import { Resvg } from '@resvg/resvg-js';
-import { bundleOptions } from './scripts/bundle-options.mjs';
+import { bundleOptions, CONTENT_ENTRY, contentScriptOptions, MODULE_ENTRIES, moduleOptions, PAGE_ENTRIES } from './scripts/bundle-options.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.join(root, 'dist');
@@ -28,17 +28,6 @@ const ZIP_MTIME = new Date('2024-01-01T00:00:00Z');
 const args = new Set(process.argv.slice(2));
 const dev = args.has('--dev') || args.has('--watch');
 
-/** The entry points; each becomes <name>.js in both browsers' folders. */
-const ENTRIES = {
-  content: 'src/content/index.ts',
-  background: 'src/background/index.ts',
-  popup: 'src/popup/index.tsx',
-  options: 'src/options/index.tsx',
-  // "Add this article": the only page that loads the extraction code (Readability, the tagger).
-  review: 'src/review/index.tsx',
-  // The options page's Worker for the slow work on packs (src/common/pack-engine.ts).
-  'pack-worker': 'src/worker/pack-worker.ts',
-};
 /** Static files copied as they are: [source, destination inside the browser folder]. */
 const STATIC = [
   ['src/popup/popup.html', 'popup.html'],
@@ -69,6 +58,9 @@ function manifestFor(browser, source) {
     // Chrome runs a service worker and does not know Firefox's settings.
     m.background = { service_worker: 'background.js' };
     delete m.browser_specific_settings;
+    // Reachable only at an address that changes every session, so that a page cannot probe
+    // chrome-extension://<id>/card.js to learn that Backstory is installed (fingerprinting).
+    for (const entry of m.web_accessible_resources ?? []) entry.use_dynamic_url = true;
   } else {
     // Firefox runs background scripts as an event page (it has no extension service workers).
     m.background = { scripts: ['background.js'] };
@@ -119,9 +111,22 @@ export async function build() {
   await rm(dist, { recursive: true, force: true });
   const staging = path.join(dist, '.bundle');
   await esbuild.build({
-    entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([k, v]) => [k, path.join(root, v)])),
+    entryPoints: Object.fromEntries(Object.entries(PAGE_ENTRIES).map(([k, v]) => [k, path.join(root, v)])),
     outdir: staging,
     ...bundleOptions(data, { dev }),
+    sourcemap: dev ? 'inline' : 'external',
+  });
+  // The content script and the card module each on their own: other options (bundle-options.mjs).
+  await esbuild.build({
+    entryPoints: { content: path.join(root, CONTENT_ENTRY) },
+    outdir: staging,
+    ...contentScriptOptions(data, { dev }),
+    sourcemap: dev ? 'inline' : 'external',
+  });
+  await esbuild.build({
+    entryPoints: Object.fromEntries(Object.entries(MODULE_ENTRIES).map(([k, v]) => [k, path.join(root, v)])),
+    outdir: staging,
+    ...moduleOptions(data, { dev }),
     sourcemap: dev ? 'inline' : 'external',
   });
   const icons = await renderIcons();

@@ -21,6 +21,10 @@ export const RESULTS_FILE = path.join(BENCH_DIR, 'results.md');
 
 /** What the content scripts of all variants set when a highlighting run is finished (see src/content/highlighter.ts). */
 export const DONE_MARK = 'backstory:highlighted';
+/** Backstory's content script measures from asking storage for the compiled matcher to the matcher built (src/content/index.ts). */
+export const MATCHER_READY_MEASURE = 'backstory:matcher-ready';
+/** The part of it after storage answered: parsing and building on the page's main thread. */
+export const MATCHER_BUILD_MEASURE = 'backstory:matcher-build';
 /** Every variant wraps names in <mark class="backstory-mark">, so marks are counted the same way. */
 export const MARK_SELECTOR = 'mark.backstory-mark';
 
@@ -43,6 +47,8 @@ export const NO_NAME_PAGES = ['reddit-showerthoughts-vanilla-ice-cream.html', 'n
 export const KB_SIZES = [16, 100, 1_000, 10_000];
 /** Text size of the generated page the knowledge-base table runs on: large, yet small enough for reference A to finish. */
 export const KB_PAGE_TEXT_BYTES = 300_000;
+/** Text size of the generated page the card is opened on: a long article. */
+export const CARD_PAGE_TEXT_BYTES = 100_000;
 /** Page sizes (bytes of text) for the page-size table: a long article to a hostile 5 MB page. */
 export const PAGE_TEXT_SIZES = [100_000, 500_000, 1_000_000, 2_000_000, 5_000_000];
 
@@ -81,6 +87,10 @@ export interface RunCounts {
   growth: number;
   /** Reviews of "Add this article" per article, each in a fresh browser. */
   reading: number;
+  /** Loads of the page with and without the 1,000-article memory, and articles added to it. */
+  memory: number;
+  /** Card first opens (each on a freshly loaded page, which imports card.js again). */
+  card: number;
 }
 
 /**
@@ -88,8 +98,38 @@ export interface RunCounts {
  * budget below). The page-size and growth tables get 3: a 5 MB page takes Backstory about 30 s
  * per load on a busy 2-core machine, and five of each would double the run's ten minutes.
  */
-export const FULL_RUNS: RunCounts = { headline: 5, kb: 5, packs: 5, pageSize: 3, growth: 3, reading: 5 };
-export const QUICK_RUNS: RunCounts = { headline: 1, kb: 1, packs: 1, pageSize: 1, growth: 1, reading: 1 };
+export const FULL_RUNS: RunCounts = { headline: 5, kb: 5, packs: 5, pageSize: 3, growth: 3, reading: 5, memory: 5, card: 7 };
+export const QUICK_RUNS: RunCounts = { headline: 1, kb: 1, packs: 1, pageSize: 1, growth: 1, reading: 1, memory: 1, card: 2 };
+
+/**
+ * Issue 13's targets, each with its reason. Whole cost of a page load against B (the bare
+ * minimum), measured the same way for both (bench/trace.ts).
+ */
+export const WHOLE_COST_VS_B = 1.5;
+export const CONTENT_SCRIPT_BUDGET_BYTES = 45 * 1024;
+/** Backstory at 10,000 built-in entities ÷ at 16, whole cost: flat in knowledge-base size. */
+export const KB_SIZE_RATIO = 1.2;
+/** The 1,000-article memory: the page's whole cost ÷ the built-in pack alone. */
+export const MEMORY_PAGE_RATIO = 1.3;
+export const MATCHER_READY_MS = 10;
+export const MEMORY_EXTRA_HEAP_BYTES = 5 * 1024 * 1024;
+export const ADD_ARTICLE_MS = 1_000;
+/** The card's hover dwell (src/content/card/hover-intent.ts): the first card must be on screen when the dwell ends, as later ones are. */
+export const CARD_DWELL_MS = 200;
+/**
+ * What "on screen when the dwell ends" allows beyond the dwell: a later card (card.js loaded)
+ * takes the dwell plus a frame or two to render; the first may take that plus this much.
+ */
+export const CARD_FIRST_OPEN_SLACK_MS = 50;
+/**
+ * Forced layouts and style recalculations with Backstory's script on the stack, per load: a few
+ * one-off reads (the card, a computed style) are fine; one per text node is what must not happen.
+ */
+export const MAX_FORCED_LAYOUTS = 5;
+/** "No worse than before" (issue 14) against the 1 Dec run: the median may be this much higher (run-to-run noise on this machine). */
+export const NO_WORSE_SLACK = 1.1;
+/** The full run of 1 Dec, before issues 12–16 (bench/results.md on main at that date). */
+export const BASELINE_FILE = path.join(BENCH_DIR, 'baseline-2026-12-01.json');
 
 /** Quick runs use fewer pages and sizes so the smoke test takes a few minutes. */
 export const QUICK_LARGE_PAGES = ['dailymail-mcphee-foster-house-hunting.html'];

@@ -4,17 +4,19 @@
  */
 import type { CDPSession, Page } from 'playwright-core';
 import type { BenchBrowser } from './browser';
-import { DONE_MARK, MARK_SELECTOR, SETTLE_POLL_MS, SETTLE_QUIET_MS } from './config';
+import { DONE_MARK, MARK_SELECTOR, MATCHER_BUILD_MEASURE, MATCHER_READY_MEASURE, SETTLE_POLL_MS, SETTLE_QUIET_MS } from './config';
 import { analyseTrace, type ExtensionCost, type TraceEvent } from './trace';
 
 /**
  * What is traced. The sampler gives attribution to script URLs; devtools.timeline gives
- * EvaluateScript; its disabled-by-default part gives RunTask (task boundaries and thread time);
+ * EvaluateScript, FunctionCall, Layout and UpdateLayoutTree; its disabled-by-default part gives RunTask (task boundaries and thread time);
  * user timing gives the page's marks (the growth page's batch marks).
  */
 const TRACE_CATEGORIES = [
   'devtools.timeline',
   'disabled-by-default-devtools.timeline',
+  // The script stack of forced layouts and style recalculations (who forced them).
+  'disabled-by-default-devtools.timeline.stack',
   'disabled-by-default-v8.cpu_profiler',
   'blink.user_timing',
 ];
@@ -42,6 +44,10 @@ export interface LoadResult {
   dclToDoneMs: number | null;
   /** JS heap of the page's renderer after a forced GC (all worlds: page and content script). */
   heapBytes: number;
+  /** Backstory's matcher-ready measure on the page (ms; null for the references). */
+  matcherReadyMs: number | null;
+  /** The part of it on the main thread after storage answered (ms; null for the references). */
+  matcherBuildMs: number | null;
   cost: ExtensionCost | null;
 }
 
@@ -130,14 +136,18 @@ export async function measureLoad(browser: BenchBrowser, url: string, options: L
     const state = await withTimeout(work, options.timeoutMs);
     if (state === 'timeout' || state === null) {
       // The page may be stuck in one long task: do not wait for its trace.
-      return { timedOut: true, elapsedMs: Date.now() - started, marks: 0, doneMarks: 0, dclToDoneMs: null, heapBytes: 0, cost: null };
+      return { timedOut: true, elapsedMs: Date.now() - started, marks: 0, doneMarks: 0, dclToDoneMs: null, heapBytes: 0, matcherReadyMs: null, matcherBuildMs: null, cost: null };
     }
     const elapsedMs = Date.now() - started;
+    const [matcherReadyMs, matcherBuildMs] = await page.evaluate(
+      (names) => names.map((name) => performance.getEntriesByName(name, 'measure')[0]?.duration ?? null),
+      [MATCHER_READY_MEASURE, MATCHER_BUILD_MEASURE],
+    );
     // A forced GC first, so the heap holds what is live rather than what is not yet collected.
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = await cdp.send('Runtime.getHeapUsage');
     const events = options.trace ? await readTrace(cdp) : [];
-    const cost = options.trace && browser.extensionOrigin ? analyseTrace(events, `${browser.extensionOrigin}content.js`) : null;
+    const cost = options.trace && browser.extensionOrigin ? analyseTrace(events) : null;
     return {
       timedOut: false,
       elapsedMs,
@@ -145,6 +155,8 @@ export async function measureLoad(browser: BenchBrowser, url: string, options: L
       doneMarks: state.done,
       dclToDoneMs: state.lastDone === null ? null : state.lastDone - state.dcl,
       heapBytes: heap.usedSize,
+      matcherReadyMs: matcherReadyMs ?? null,
+      matcherBuildMs: matcherBuildMs ?? null,
       cost,
     };
   } finally {

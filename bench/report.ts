@@ -17,9 +17,18 @@ export interface Figures {
   longestCpu: Spread | null;
   /** Backstory's own work in one task (see ExtensionCost.longestOwnCpuMs). */
   longestOwnCpu: Spread | null;
+  /** The whole cost of the load (see bench/trace.ts): CPU and wall ms. */
+  whole: Spread | null;
+  wholeWall: Spread | null;
+  /** Forced layouts and style recalculations with the extension's script on the stack, per load. */
+  layouts: Spread | null;
   dclToDone: Spread | null;
   marks: Spread | null;
   heap: Spread | null;
+  /** Backstory's matcher ready on the page, ms. */
+  matcherReady: Spread | null;
+  /** Its main-thread part after storage answered, ms. */
+  matcherBuild: Spread | null;
   timedOut: number;
   /** Wall time of a timed-out load: a lower bound of the variant's cost. */
   cappedMs: number | null;
@@ -35,9 +44,14 @@ export function figures(results: LoadResult[]): Figures {
     longest: spread(costs.map((c) => c.longestTaskMs)),
     longestCpu: spread(costs.map((c) => c.longestTaskCpuMs)),
     longestOwnCpu: spread(costs.map((c) => c.longestOwnCpuMs)),
+    whole: spread(costs.map((c) => c.wholeCpuMs)),
+    wholeWall: spread(costs.map((c) => c.wholeWallMs)),
+    layouts: spread(costs.map((c) => c.layouts)),
     dclToDone: spread(ok.flatMap((r) => (r.dclToDoneMs === null ? [] : [r.dclToDoneMs]))),
     marks: spread(ok.map((r) => r.marks)),
     heap: spread(ok.map((r) => r.heapBytes)),
+    matcherReady: spread(ok.flatMap((r) => (r.matcherReadyMs === null ? [] : [r.matcherReadyMs]))),
+    matcherBuild: spread(ok.flatMap((r) => (r.matcherBuildMs === null ? [] : [r.matcherBuildMs]))),
     timedOut: timedOut.length,
     cappedMs: timedOut.length > 0 ? Math.min(...timedOut.map((r) => r.elapsedMs)) : null,
   };
@@ -50,12 +64,16 @@ export function costCell(f: Figures, pick: (f: Figures) => Spread | null, unit =
   return fmt(s, unit);
 }
 
-/** Backstory / other on main-thread CPU; against a stopped variant, an upper bound ("< 0.01×"). */
-export function costRatio(backstory: Figures, other: Figures): string {
-  if (!other.cpu && other.cappedMs !== null && backstory.cpu) {
-    return `< ${ratio(backstory.cpu, { median: other.cappedMs, min: 0, max: 0, n: 1 })} (A stopped)`;
+/**
+ * Backstory / other on main-thread CPU (own work; `pick` for another figure, such as the whole
+ * cost); against a stopped variant, an upper bound ("< 0.01×").
+ */
+export function costRatio(backstory: Figures, other: Figures, pick: (f: Figures) => Spread | null = (f) => f.cpu): string {
+  const mine = pick(backstory);
+  if (!pick(other) && other.cappedMs !== null && mine) {
+    return `< ${ratio(mine, { median: other.cappedMs, min: 0, max: 0, n: 1 })} (A stopped)`;
   }
-  return ratio(backstory.cpu, other.cpu);
+  return ratio(mine, pick(other));
 }
 
 /** How many times faster Backstory is than another variant ("38× faster"), for the target checks. */

@@ -2,7 +2,29 @@
 // benchmark when it rebuilds the content script against another knowledge base (bench/variants.ts),
 // so that what the benchmark measures is built exactly as what ships.
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The entry points besides the content script's; each becomes <name>.js in both browsers' folders. */
+export const PAGE_ENTRIES = {
+  background: 'src/background/index.ts',
+  popup: 'src/popup/index.tsx',
+  options: 'src/options/index.tsx',
+  // "Add this article": the only page that loads the extraction code (Readability, the tagger).
+  review: 'src/review/index.tsx',
+  // The options page's Worker for the slow work on packs (src/common/pack-engine.ts).
+  'pack-worker': 'src/worker/pack-worker.ts',
+};
+/** The content script's entry point (content.js, an IIFE). */
+export const CONTENT_ENTRY = 'src/content/index.ts';
+/**
+ * ES modules loaded on demand with import(), listed in the manifest's web_accessible_resources:
+ * the hover card, on the first hover, focus or command (src/content/card/card-loader.ts), and
+ * mark.js, on the first page with a name to mark (src/content/marker.ts).
+ */
+export const MODULE_ENTRIES = { card: 'src/content/card/hover-card.ts', marker: 'src/content/marker.ts' };
 
 /**
  * esbuild plugin: `virtual:knowledge-base` (all packs) and `virtual:compiled-matcher` (ids and
@@ -114,6 +136,20 @@ export function cssText() {
       });
     },
   };
+}
+
+/**
+ * The content script's options: those of every bundle, with the browser's own extension API in
+ * place of webextension-polyfill (src/content/native-browser.ts says why).
+ */
+export function contentScriptOptions(data, options = {}) {
+  const base = bundleOptions(data, options);
+  return { ...base, alias: { ...base.alias, 'webextension-polyfill': path.join(root, 'src/content/native-browser.ts') } };
+}
+
+/** The on-demand modules' options (MODULE_ENTRIES): ES modules, for import(); they run where content.js does, with its API. */
+export function moduleOptions(data, options = {}) {
+  return { ...contentScriptOptions(data, options), format: 'esm' };
 }
 
 /**

@@ -5,15 +5,15 @@
  */
 import Mark from 'mark.js';
 import compiledModule from 'virtual:compiled-matcher';
-import type { CompiledMatcher } from '../../src/match/compile';
+import { Matcher } from '../../src/match/matcher';
 import { DONE_MARK, EXCLUDED_TAGS, MARK_CLASS } from './done';
 
-const compiled: CompiledMatcher = compiledModule;
+const matcher = new Matcher(compiledModule);
 
 // Every spelling that names an entity (never-match phrases and context words are not names).
 const entityOf = new Map<string, string>();
-for (const [form, rule] of Object.entries(compiled.forms)) {
-  if (rule.entity !== undefined && !rule.never) entityOf.set(form, compiled.entities[rule.entity]!.id);
+for (const { form, entity, never } of matcher.formRules()) {
+  if (entity >= 0 && !never) entityOf.set(form, matcher.entityId(entity));
 }
 
 new Mark(document.body).mark([...entityOf.keys()], {

@@ -5,9 +5,10 @@ import { withMuted } from '../common/settings';
 import { updateSettings } from '../common/settings-store';
 import { setBadge } from './badge';
 import { backgroundOf } from './knowledge';
+import { compiledMatcherText } from './compiled-matcher';
 import { openBackground } from './open-background';
 
-type BackgroundReply = Replies['get-entity'] | Replies['set-muted'] | void;
+type BackgroundReply = Replies['get-entity'] | Replies['set-muted'] | Replies['get-compiled-matcher'] | void;
 
 /**
  * Returns a promise for messages this script answers and undefined for the rest, so that other
@@ -26,6 +27,8 @@ export function handleMessage(message: unknown, sender: browser.Runtime.MessageS
       if (tabId === undefined || (sender.frameId !== undefined && sender.frameId !== 0)) return Promise.resolve();
       return setBadge(tabId, message.distinct).catch(() => undefined);
     }
+    case 'get-compiled-matcher':
+      return compiledMatcherText().then((compiled) => ({ compiled }));
     case 'open-background':
       return openBackground(message.id, sender.tab);
     case 'set-muted':

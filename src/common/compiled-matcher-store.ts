@@ -7,7 +7,9 @@ import browser from 'webextension-polyfill';
 import type { CompiledMatcher } from '../match/compile';
 import { COMPILED_MATCHER_VERSION } from '../match/compile';
 
-export const COMPILED_KEY = 'compiledMatcher';
+import { COMPILED_KEY } from './compiled-matcher-key';
+
+export { COMPILED_KEY };
 
 export interface StoredCompiled {
   /** Ids of the imported packs it was compiled from, sorted (the built-in pack is always in). */
@@ -24,10 +26,12 @@ export interface StoredCompiled {
   revision?: number;
 }
 
-const isCompiled = (v: unknown): v is CompiledMatcher =>
-  typeof v === 'object' && v !== null && (v as CompiledMatcher).version === COMPILED_MATCHER_VERSION &&
-  typeof (v as CompiledMatcher).trie === 'object' &&
-  (v as CompiledMatcher).trie !== null;
+const isCompiled = (v: unknown): v is CompiledMatcher => {
+  if (typeof v !== 'object' || v === null) return false;
+  const c = v as CompiledMatcher;
+  return c.version === COMPILED_MATCHER_VERSION && typeof c.forms === 'string' && typeof c.rules === 'string' && typeof c.ids === 'string' &&
+    typeof c.types === 'string' && typeof c.packs === 'string' && typeof c.morePacks === 'string';
+};
 
 /** The matcher in a stored value, or null if it is missing, damaged or of another version. */
 export function storedMatcher(stored: unknown): { packIds: string[]; compiled: CompiledMatcher } | null {
@@ -43,17 +47,26 @@ export function storedMatcher(stored: unknown): { packIds: string[]; compiled: C
 }
 
 /**
- * The compiled matcher of the enabled packs: the stored one, else `builtIn` (the bundled one,
- * also what a page gets if storage is broken or nothing is stored).
+ * The compiled matcher of the enabled packs: the stored one, else `fallback`'s (the content
+ * script asks the background, which compiles and stores it), else null (nothing to match with:
+ * a page must never fail because storage does). `onRead` is called when storage has answered.
  */
-export async function loadCompiledMatcher(builtIn: CompiledMatcher): Promise<CompiledMatcher> {
+export async function loadCompiledMatcher(fallback: () => Promise<string | undefined>, onRead?: () => void): Promise<CompiledMatcher | null> {
   try {
-    const stored = storedMatcher((await browser.storage.local.get(COMPILED_KEY))[COMPILED_KEY]);
+    const value = (await browser.storage.local.get(COMPILED_KEY))[COMPILED_KEY];
+    // The read is done; what follows (parsing, checking) is the page's own main-thread work.
+    onRead?.();
+    const stored = storedMatcher(value);
     if (stored) return stored.compiled;
   } catch {
-    // Fall through to the built-in matcher: a page must never fail because storage does.
+    // Fall through to the fallback.
   }
-  return builtIn;
+  try {
+    const text = await fallback();
+    return text === undefined ? null : (storedMatcher({ packIds: [], compiled: text })?.compiled ?? null);
+  } catch {
+    return null;
+  }
 }
 
 /** Calls `onChange` when the stored matcher changes, until `signal` aborts. */

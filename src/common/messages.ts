@@ -27,6 +27,11 @@ export type Message =
   | { type: 'open-background'; id: string }
   /** content (hover card) → background: the full background of one entity from every enabled pack. */
   | { type: 'get-entity'; id: string }
+  /**
+   * content → background: the matcher of the enabled packs as JSON text, when storage.local has
+   * none a page can read (just installed, or damaged): the background compiles and stores it.
+   */
+  | { type: 'get-compiled-matcher' }
   /** review page → content: the page as it is now, for "Add this article" (read on request only). */
   | { type: 'get-page-snapshot' }
   /**
@@ -94,6 +99,8 @@ export interface Replies {
   /** Null when the id is not in the knowledge base. */
   'get-entity': EntityBackground | null;
   'get-page-snapshot': PageSnapshot;
+  /** A CompiledMatcher as JSON text. */
+  'get-compiled-matcher': { compiled: string };
   /** False when the setting could not be saved. */
   'set-muted': { saved: boolean };
 }

@@ -8,6 +8,7 @@ import { installFakeExtension } from '../../test/unit/fake-extension';
 import { FakeLocks, LOCAL_QUOTA, SYNC_QUOTA } from '../../test/unit/fake-storage';
 import { readingPack } from '../../test/unit/reading-packs';
 import type { KnowledgeBase } from '../kb/types';
+import { Matcher } from '../match/matcher';
 
 const fake = installFakeExtension();
 const store = await import('./packs-store');
@@ -72,7 +73,8 @@ test('a good pack file is stored, listed from its metadata, switched on and comp
   const compiled = storedMatcher(fake.local.items.compiledMatcher);
   assert.ok(compiled, 'the stored matcher reads back');
   assert.deepEqual(compiled.packIds, ['harbour-pact']);
-  assert.ok(compiled.compiled.entities.some((e) => e.id === 'arini-wicaksana'));
+  const read = new Matcher(compiled.compiled);
+  assert.ok(Array.from({ length: read.entityCount }, (_, i) => read.entityId(i)).includes('arini-wicaksana'));
   assert.equal((fake.local.items.compiledMatcher as { revision: number }).revision, 1);
   // The matching part holds no texts: recompiling never reads article texts.
   const matching = await (await db.openPackDb()).get('matching', 'harbour-pact');

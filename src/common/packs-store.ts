@@ -94,7 +94,7 @@ export function recompile(): Promise<StoredCompiled> {
 export async function ensureCompiled(): Promise<void> {
   const stored = (await browser.storage.local.get(COMPILED_KEY))[COMPILED_KEY] as Partial<StoredCompiled> | undefined;
   const revision = await readRevision(await openPackDb());
-  if (revision === 0 && stored === undefined) return;
+  // Stored even with no pack added: content scripts read it from there (they bundle none).
   if (!storedMatcher(stored) || stored?.revision !== revision) await recompile();
 }
 

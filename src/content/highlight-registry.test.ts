@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Window } from 'happy-dom';
 import { installDom } from '../../test/unit/dom-env';
+import Mark from 'mark.js';
 import { HighlightRegistry, MARKJS_CHUNK, type MentionRange, type WrapItem } from './highlight-registry';
 
 let win: Window;
@@ -37,7 +38,7 @@ describe('HighlightRegistry jobs', () => {
     const third = paragraph(MARKJS_CHUNK);
     const text = document.body.textContent;
     const registry = new HighlightRegistry();
-    const job = registry.begin([first, second, third], decorate);
+    const job = registry.begin([first, second, third], decorate, Mark);
     assert.equal(first.node.parentElement!.childNodes.length, 1, 'begin changes nothing yet');
     const perStep: number[] = [];
     while (!job.done) {
@@ -54,7 +55,7 @@ describe('HighlightRegistry jobs', () => {
     const second = paragraph(3);
     const html = document.body.innerHTML;
     const registry = new HighlightRegistry();
-    const job = registry.begin([first, second], decorate);
+    const job = registry.begin([first, second], decorate, Mark);
     job.step();
     assert.equal(markCount(), MARKJS_CHUNK);
     assert.equal(second.node.parentElement!.childNodes.length, 1, 'the second is not split yet');
@@ -73,7 +74,7 @@ describe('HighlightRegistry jobs', () => {
     const third = paragraph(2);
     third.node.data = 'China, said the page first.';
     const registry = new HighlightRegistry();
-    const job = registry.begin([first, second, third], decorate);
+    const job = registry.begin([first, second, third], decorate, Mark);
     job.step();
     // The page changes the second paragraph between two steps.
     second.node.data = 'China, said the page.';

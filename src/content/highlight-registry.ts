@@ -8,8 +8,11 @@
  * first in the DOM holding the text before the first mention (possibly empty), so page code that
  * holds T (React, Preact, Vue) still holds the start of its text; everything after T that came
  * from it is a "part" of T.
+ *
+ * mark.js itself is handed in by the caller (`begin`): content.js loads it only on a page with
+ * something to mark (src/content/marker.ts).
  */
-import Mark from 'mark.js';
+import type Mark from 'mark.js';
 import { MARK_CLASS } from './exclusions';
 
 export interface MentionRange {
@@ -53,6 +56,9 @@ export interface WrapJob {
   step(): HTMLElement[];
 }
 
+/** mark.js's constructor. */
+export type MarkJs = typeof Mark;
+
 /** A text node to highlight: its mentions, found in `text`, which it must still hold. */
 export interface WrapItem {
   node: Text;
@@ -78,7 +84,7 @@ export class HighlightRegistry {
    * The job that highlights these text nodes, in this order. `decorate` sets a mark's attributes.
    * Nodes already highlighted, no longer in the page, or whose text changed are left alone.
    */
-  begin(items: WrapItem[], decorate: (mark: HTMLElement, entityId: string) => void): WrapJob {
+  begin(items: WrapItem[], decorate: (mark: HTMLElement, entityId: string) => void, markJs: MarkJs): WrapJob {
     const stale: Text[] = [];
     let next = 0;
     return {
@@ -97,7 +103,7 @@ export class HighlightRegistry {
           else pieces.push(...this.split(item));
         }
         const marks: HTMLElement[] = [];
-        for (let i = 0; i < pieces.length; i += MARKJS_CHUNK) marks.push(...this.markPieces(pieces.slice(i, i + MARKJS_CHUNK), decorate));
+        for (let i = 0; i < pieces.length; i += MARKJS_CHUNK) marks.push(...this.markPieces(pieces.slice(i, i + MARKJS_CHUNK), decorate, markJs));
         return marks;
       },
     };
@@ -128,7 +134,7 @@ export class HighlightRegistry {
   }
 
   /** Wraps the mention at the start of each piece with one mark.js call. */
-  private markPieces(chunk: Piece[], decorate: (mark: HTMLElement, entityId: string) => void): HTMLElement[] {
+  private markPieces(chunk: Piece[], decorate: (mark: HTMLElement, entityId: string) => void, Mark: MarkJs): HTMLElement[] {
     if (chunk.length === 0) return [];
     const marks: HTMLElement[] = [];
     // Ranges hold an index, not the piece: mark.js writes every range into a JSON.stringify'd log

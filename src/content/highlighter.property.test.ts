@@ -1,3 +1,4 @@
+import Mark from 'mark.js';
 /**
  * Property tests: random DOM trees and random alias sets (fast-check, happy-dom). Whatever the
  * page and the knowledge base: highlighting never changes the text; turning it off restores the
@@ -10,7 +11,7 @@ import type { Window } from 'happy-dom';
 import { installDom } from '../../test/unit/dom-env';
 import { compileMatcher, spellings } from '../match/compile';
 import { Matcher } from '../match/matcher';
-import { normalizePhrase } from '../match/trie';
+import { normalizePhrase } from '../match/form-table';
 import { ENTITY_TYPES, type EntityType, type KnowledgeBase } from '../kb/types';
 import { OpenShadowRoots } from './shadow-roots';
 import { Highlighter } from './highlighter';
@@ -100,6 +101,7 @@ test('highlighting keeps the text, stays out of excluded elements, marks only tr
         afterMutation() {},
         onFound() {},
         onShadowRoot() {},
+        loadMark: async () => Mark,
       }, new OpenShadowRoots(document, TEST_CSS));
       await h.highlight([document.body]);
 

@@ -1,3 +1,4 @@
+import Mark from 'mark.js';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Window } from 'happy-dom';
@@ -31,6 +32,7 @@ function makeHighlighter(firstMentionOnly = false) {
     afterMutation() {},
     onFound: (f) => found.push(f.map((x) => `${x.id}=${x.count}`)),
     onShadowRoot() {},
+    loadMark: async () => Mark,
   }, new OpenShadowRoots(document, TEST_CSS));
   return { h, found };
 }
@@ -134,6 +136,7 @@ describe('page watcher: framework updates to a split text node', () => {
       afterMutation: () => hooks.watcher?.dropOwnRecords(),
       onFound() {},
       onShadowRoot: (root) => hooks.watcher?.observe(root),
+      loadMark: async () => Mark,
     }, new OpenShadowRoots(document, TEST_CSS));
     const controller = new AbortController();
     hooks.watcher = new PageWatcher(document, h, () => {}, controller.signal);

@@ -8,7 +8,7 @@ import type { Matcher, ScanResult } from '../match/matcher';
 import { PageMentions, type EntityCount, type PagePolicy, type Placed } from '../match/page-mentions';
 import type { HighlightStyle } from '../common/settings';
 import { isInExcludedSubtree, MARK_CLASS, TextNodes } from './exclusions';
-import { HighlightRegistry, type MentionRange } from './highlight-registry';
+import { HighlightRegistry, type MarkJs, type MentionRange } from './highlight-registry';
 import { SliceClock } from './time-slices';
 import { isShadowRoot, sortComposed } from './composed-tree';
 import type { OpenShadowRoots } from './shadow-roots';
@@ -70,6 +70,13 @@ export interface HighlighterHooks {
   onFound(found: EntityCount[]): void;
   /** Called for each open shadow root found, before it is scanned (the watcher observes it). */
   onShadowRoot(root: ShadowRoot): void;
+  /** Loads mark.js, the first time a run has something to mark (content.js: src/content/marker.ts). */
+  loadMark(): Promise<MarkJs>;
+  /**
+   * Which of these elements are in the viewport (content.js: visible-first.ts, which forces no
+   * layout): their names are marked first. Without it, marks go in document order.
+   */
+  visibleAmong?(elements: Element[]): Promise<Set<Element>>;
 }
 
 export class Highlighter {
@@ -80,6 +87,7 @@ export class Highlighter {
   /** Runs one at a time, in order. */
   private chain: Promise<void> = Promise.resolve();
   private generation = 0;
+  private markJs: Promise<MarkJs> | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -90,7 +98,7 @@ export class Highlighter {
     /** The page's open shadow roots: found, styled and given back by the highlighter. */
     readonly shadowRoots: OpenShadowRoots,
   ) {
-    this.page = new PageMentions(matcher.compiled, policy);
+    this.page = new PageMentions(matcher, policy);
   }
 
   get registryForRepair(): HighlightRegistry {
@@ -128,7 +136,7 @@ export class Highlighter {
     this.registry.restoreAll(this.doc);
     this.shadowRoots.release((root) => this.registry.restoreAll(root));
     this.hooks.afterMutation();
-    this.page = new PageMentions(this.matcher.compiled, this.policy);
+    this.page = new PageMentions(this.matcher, this.policy);
     this.markCount = 0;
     this.firstMarked.clear();
     this.hooks.onFound(this.page.found());
@@ -266,14 +274,14 @@ export class Highlighter {
     }
     const scannedText = new Map(scanned.map((s) => [s.node, s.text]));
     const items = [...byNode].map(([node, mentions]) => ({ node, text: scannedText.get(node) ?? node.data, mentions }));
-    // Visible part first: layout reads for all before any write (reads after a write would make
-    // the browser lay the page out again for each).
-    const visible = new Set<Text>();
-    for (const item of items) {
-      if (isInViewport(item.node)) visible.add(item.node);
-      if (clock.tick() && !(await this.turn(clock, generation, true))) return;
+    // Visible part first, as the browser reports it at its next rendering update: no layout is
+    // read here (a read per node, one slice after another, forced a layout in every slice).
+    if (this.hooks.visibleAmong) {
+      const parents = [...new Set(items.map((it) => it.node.parentElement).filter((el) => el !== null))];
+      const visible = await this.hooks.visibleAmong(parents);
+      if (generation !== this.generation) return;
+      if (visible.size > 0) items.sort((a, b) => Number(visible.has(b.node.parentElement!)) - Number(visible.has(a.node.parentElement!)));
     }
-    items.sort((a, b) => Number(visible.has(b.node)) - Number(visible.has(a.node)));
     const room = MAX_MARKS_PER_PAGE - this.markCount;
     let taken = 0;
     const limited = items.map((it) => {
@@ -281,7 +289,18 @@ export class Highlighter {
       taken += mentions.length;
       return { ...it, mentions };
     });
-    const job = this.registry.begin(limited.filter((it) => it.mentions.length > 0), (mark, id) => this.decorate(mark, id));
+    const toMark = limited.filter((it) => it.mentions.length > 0);
+    if (toMark.length === 0) return;
+    let markJs: MarkJs;
+    try {
+      markJs = await (this.markJs ??= this.hooks.loadMark());
+    } catch (err) {
+      // Tried again by the next run (an update may have replaced the file meanwhile).
+      this.markJs = null;
+      throw err;
+    }
+    if (generation !== this.generation) return;
+    const job = this.registry.begin(toMark, (mark, id) => this.decorate(mark, id), markJs);
     // One step at a time, with a turn for the page whenever the slice is used up: a page can
     // hold hundreds of mentions, and marking costs about 0.1 ms each.
     while (!job.done) {
@@ -304,13 +323,4 @@ export class Highlighter {
     mark.tabIndex = this.firstMarked.has(entityId) ? -1 : 0;
     this.firstMarked.add(entityId);
   }
-}
-
-function isInViewport(node: Text): boolean {
-  const el = node.parentElement;
-  if (!el) return false;
-  const r = el.getBoundingClientRect();
-  const view = node.ownerDocument.defaultView;
-  if (!view) return false;
-  return r.bottom >= 0 && r.right >= 0 && r.top <= view.innerHeight && r.left <= view.innerWidth && r.height > 0;
 }

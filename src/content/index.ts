@@ -4,8 +4,8 @@
  * matcher (src/match); everything it starts is torn down through one AbortSignal.
  */
 import browser from 'webextension-polyfill';
-import compiled from 'virtual:compiled-matcher';
 import { Matcher } from '../match/matcher';
+import { EMPTY_MATCHER } from '../match/compile';
 import type { PagePolicy } from '../match/page-mentions';
 import { isSiteEnabled, type Settings } from '../common/settings';
 import { loadSettings, watchSettings } from '../common/settings-store';
@@ -14,12 +14,23 @@ import { Highlighter } from './highlighter';
 import { OpenShadowRoots } from './shadow-roots';
 import MARK_CSS from './content.css';
 import { PageWatcher } from './page-watcher';
-import { initHoverCard, type HoverCard } from './card/hover-card';
-import { HOST_ATTR } from './card/card-host';
+import { visibleElements } from './visible-first';
+import { CARD_MODULE, lazyHoverCard, type LazyCard } from './card/card-loader';
 import { adjacentMark, flash, MentionCycler } from './mention-navigation';
 import { watchExtensionContext } from './extension-context';
 import { deepActiveElement } from './composed-tree';
 import { loadCompiledMatcher, watchCompiledMatcher } from '../common/compiled-matcher-store';
+
+/** mark.js's module (build.mjs writes it beside content.js): loaded on the first page with a name to mark. */
+const MARKER_MODULE = 'marker.js';
+
+/**
+ * Measured on the page's timeline (as the highlighter's done mark is) for `npm run bench`: from
+ * asking storage for the compiled matcher to the matcher ready to scan, and the part of it after
+ * storage answered (parsing and building the look-up tables on the page's main thread).
+ */
+const MATCHER_READY_MEASURE = 'backstory:matcher-ready';
+const MATCHER_BUILD_MEASURE = 'backstory:matcher-build';
 
 /** Batch badge updates: counts change many times while a big page is highlighted. */
 const BADGE_UPDATE_DELAY_MS = 250;
@@ -37,7 +48,15 @@ async function main(): Promise<void> {
 
   let watcher: PageWatcher | undefined;
   let badgeTimer: ReturnType<typeof setTimeout> | undefined;
-  const loadMatcher = async () => new Matcher(await loadCompiledMatcher(compiled));
+  const askBackground = async () => ((await browser.runtime.sendMessage({ type: 'get-compiled-matcher' } satisfies Message)) as Replies['get-compiled-matcher'] | undefined)?.compiled;
+  const loadMatcher = async () => {
+    const started = performance.now();
+    let read = started;
+    const matcher = new Matcher((await loadCompiledMatcher(askBackground, () => (read = performance.now()))) ?? EMPTY_MATCHER);
+    performance.measure(MATCHER_READY_MEASURE, { start: started });
+    performance.measure(MATCHER_BUILD_MEASURE, { start: read });
+    return matcher;
+  };
   const highlighter = new Highlighter(document, await loadMatcher(), policyOf(settings), settings.style, {
     beforeMutation: () => watcher?.flushRecords(),
     afterMutation: () => watcher?.dropOwnRecords(),
@@ -46,12 +65,14 @@ async function main(): Promise<void> {
       badgeTimer = setTimeout(() => send({ type: 'page-names-changed', distinct: found.length }), BADGE_UPDATE_DELAY_MS);
     },
     onShadowRoot: (root) => watcher?.observe(root),
+    visibleAmong: (elements) => visibleElements(elements, document),
+    loadMark: () => import(browser.runtime.getURL(MARKER_MODULE)).then((m: typeof import('./marker')) => m.Mark),
   }, new OpenShadowRoots(document, MARK_CSS));
-  // A card host left by an instance that was unloaded without cleaning up (Firefox stops an
-  // uninstalled add-on's content script dead, leaving its DOM changes, then injects the new
-  // instance into the same tab): without this, every reinstall added another host.
-  for (const stale of Array.from(document.querySelectorAll(`[${HOST_ATTR}]`))) stale.remove();
-  const card: HoverCard = initHoverCard(signal);
+  const card: LazyCard = lazyHoverCard(
+    signal,
+    { send: (m) => browser.runtime.sendMessage(m), storageEvents: browser.storage.onChanged },
+    () => import(browser.runtime.getURL(CARD_MODULE)),
+  );
   const cycler = new MentionCycler();
 
   const start = () => {
@@ -134,10 +155,14 @@ async function main(): Promise<void> {
       return { id: mark.dataset.entityId ?? null };
     },
   };
-  const onMessage = (message: unknown): Promise<unknown> | undefined => {
-    if (!isMessage(message)) return undefined;
-    const handler = handlers[message.type] as ((m: Message) => unknown) | undefined;
-    return handler ? Promise.resolve(handler(message)) : undefined;
+  // Replies go through sendResponse (and `return true` keeps the channel open): Chrome's own
+  // onMessage does not take a returned promise as the reply (src/content/native-browser.ts).
+  // A message this script does not answer gets an empty reply at once.
+  const onMessage = (message: unknown, _sender: unknown, sendResponse: (reply: unknown) => void): true => {
+    const handler = isMessage(message) ? (handlers[message.type] as ((m: Message) => unknown) | undefined) : undefined;
+    if (!handler) sendResponse(undefined);
+    else void Promise.resolve(handler(message as Message)).then(sendResponse);
+    return true;
   };
   browser.runtime.onMessage.addListener(onMessage);
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage), { once: true });

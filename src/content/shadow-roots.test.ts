@@ -1,3 +1,4 @@
+import Mark from 'mark.js';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Window } from 'happy-dom';
@@ -41,6 +42,7 @@ function setup(withWatcher = false, m: Matcher = matcher) {
     afterMutation: () => hooks.watcher?.dropOwnRecords(),
     onFound() {},
     onShadowRoot: (root) => hooks.watcher?.observe(root),
+    loadMark: async () => Mark,
   }, roots);
   const controller = new AbortController();
   if (withWatcher) hooks.watcher = new PageWatcher(document, h, () => {}, controller.signal);

@@ -7,7 +7,7 @@
 import { compileMatcher, spellings } from '../match/compile';
 import { Matcher } from '../match/matcher';
 import { PageMentions } from '../match/page-mentions';
-import { normalizePhrase } from '../match/trie';
+import { normalizePhrase } from '../match/form-table';
 import { ENTITY_TYPES, KB_SCHEMA_VERSION, type Alias, type EntityType, type KnowledgeBase } from './types';
 import { validateKnowledgeBase } from './validate';
 

@@ -1,20 +1,25 @@
 /**
  * Compiles the alias rules of one or more knowledge bases into what matching needs, and nothing
- * more: entity ids and types, one trie-shaped pattern over every form, and a table from each form
- * to its rules. The result is plain JSON, built once (at build time for the built-in knowledge
- * base) and carried by the content script.
+ * more: entity ids and types, every form sorted in one string, and each form's rules. The result
+ * is plain JSON, built once per change of the enabled packs (the built-in pack's at build time
+ * too, for tests and the bench's references) and read by every page from storage.
  *
  * Pure: no DOM, no browser API.
  */
 import type { Alias, EntityType, KnowledgeBase } from '../kb/types';
-import { buildTrie, normalizePhrase, type TrieNode } from './trie';
+import { normalizePhrase } from './form-table';
 
-/** Bumped when the format changes: a stored matcher of another version is compiled again. 2: packs, contextGroups. */
-export const COMPILED_MATCHER_VERSION = 2;
+/**
+ * Bumped when the format changes: a stored matcher of another version is compiled again.
+ * 2: packs, contextGroups. 3: the compact format (sorted forms in one string, rules as text),
+ * read without building any object per form. 4: morePacks as text too (an object of 15,000
+ * arrays for a memory of 1,000 articles took JSON.parse longer than all the rest).
+ */
+export const COMPILED_MATCHER_VERSION = 4;
 
 /** What a matched form means. One form can be several things at once (an alias and a context word). */
 export interface FormRule {
-  /** Index into `entities` when the form is an alias. */
+  /** Index into the entities when the form is an alias. */
   entity?: number;
   secondReference?: boolean;
   standalone?: boolean;
@@ -36,23 +41,138 @@ export interface ContextGroup {
   packs?: number[];
 }
 
+/**
+ * The compiled matcher, plain JSON made of a few long strings: a page reads it from storage and
+ * is ready to match after one JSON.parse and one pass over `forms` and `ids` (form-table.ts),
+ * with no object per form or entity (30,000 names of a reading memory would be millions of
+ * objects as a trie; measured in bench/results.md, "A memory of 1,000 articles").
+ */
 export interface CompiledMatcher {
   version: typeof COMPILED_MATCHER_VERSION;
-  /** `packs`: the packs (indices in the order compiled) that hold the entity. */
-  entities: { id: string; type: EntityType; packs: number[] }[];
-  /** Every form of every entity, never-match phrase and context word, as one trie. */
-  trie: TrieNode;
-  /** Normalised form (see normalizePhrase) → its rules. */
-  forms: Record<string, FormRule>;
+  /** Every form of every entity, never-match phrase and context word (normalised, see normalizePhrase), sorted by UTF-16 code units, each ended by "\n". */
+  forms: string;
+  /** Per form, in the order of `forms`, RULE_WIDTH base-64 digits: the entity + 1 (0: none), then the flags (RULE_FLAGS). */
+  rules: string;
+  /** Form index → its needsContext group, for the few forms that have one. */
+  needsContext: Record<string, number>;
+  /** Form index → the context groups it is a word of. */
+  contextOf: Record<string, number[]>;
+  /** Entity ids by entity index, each ended by "\n". */
+  ids: string;
+  /** One character per entity: its type (TYPE_CODES). */
+  types: string;
+  /** Per entity, PACK_WIDTH base-64 digits: the first pack (index in the order compiled) that holds it. */
+  packs: string;
+  /**
+   * The entities in more than one pack, by entity index, one line each ended by "\n": the entity
+   * (ENTITY_WIDTH digits), then every pack that holds it (PACK_WIDTH digits each).
+   */
+  morePacks: string;
   allowedNeighbours: string[];
   /** One per distinct requirement (requiresPageContext words, contextFromPack pack); their words are in `forms`. */
   contextGroups: ContextGroup[];
 }
 
+/** A matcher that finds nothing (a page with no matcher to read waits for one to be stored). */
+export const EMPTY_MATCHER: CompiledMatcher = {
+  version: COMPILED_MATCHER_VERSION, forms: '', rules: '', needsContext: {}, contextOf: {}, ids: '', types: '', packs: '', morePacks: '',
+  allowedNeighbours: [], contextGroups: [],
+};
+
+/** Base-64 digits, JSON-safe: digit value = index. */
+export const DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+/** Digits of a rule: three for the entity + 1 (up to 262,143 entities), one for the flags. */
+export const RULE_WIDTH = 4;
+/** Digits of an entity index in morePacks (as in a rule). */
+export const ENTITY_WIDTH = RULE_WIDTH - 1;
+/** Digits of an entity's first pack: up to 4,095 packs. */
+export const PACK_WIDTH = 2;
+export const RULE_FLAGS = { secondReference: 1, standalone: 2, notInCapitalsRun: 4, never: 8, contextWord: 16, needsContext: 32 } as const;
+/** Entity types by one character (the first letter of each differs). */
+export const TYPE_CODES: Record<EntityType, string> = { person: 'p', country: 'c', place: 'l', organisation: 'o', topic: 't' };
+
+function digits(value: number, width: number): string {
+  let out = '';
+  // Six bits per digit; every value written here is below 2^24.
+  for (let k = width - 1; k >= 0; k--) out += DIGITS[(value >>> (6 * k)) & 63];
+  return out;
+}
+
+/** The compact CompiledMatcher of forms with their rules and of entities. */
+function encode(
+  forms: Map<string, FormRule>,
+  entities: { id: string; type: EntityType; packs: number[] }[],
+  allowedNeighbours: string[],
+  contextGroups: ContextGroup[],
+): CompiledMatcher {
+  if (entities.length >= 64 ** 3 - 1) throw new Error(`${entities.length} entities: the matcher holds at most ${64 ** 3 - 2}`);
+  // An empty form (white space only) would match everywhere; the validator refuses them anyway.
+  const keys = [...forms.keys()].filter((k) => k.length > 0).sort();
+  const needsContext: Record<string, number> = {};
+  const contextOf: Record<string, number[]> = {};
+  let rules = '';
+  for (let i = 0; i < keys.length; i++) {
+    const rule = forms.get(keys[i]!)!;
+    let flags = 0;
+    if (rule.secondReference) flags |= RULE_FLAGS.secondReference;
+    if (rule.standalone) flags |= RULE_FLAGS.standalone;
+    if (rule.notInCapitalsRun) flags |= RULE_FLAGS.notInCapitalsRun;
+    if (rule.never) flags |= RULE_FLAGS.never;
+    if (rule.contextOf?.length) {
+      flags |= RULE_FLAGS.contextWord;
+      contextOf[i] = rule.contextOf;
+    }
+    if (rule.needsContext !== undefined) {
+      flags |= RULE_FLAGS.needsContext;
+      needsContext[i] = rule.needsContext;
+    }
+    rules += digits(rule.entity === undefined ? 0 : rule.entity + 1, RULE_WIDTH - 1) + DIGITS[flags];
+  }
+  let morePacks = '';
+  let packs = '';
+  entities.forEach((e, i) => {
+    const last = e.packs[e.packs.length - 1]!;
+    if (last >= 64 ** PACK_WIDTH) throw new Error(`pack ${last}: the matcher holds at most ${64 ** PACK_WIDTH} packs`);
+    packs += digits(e.packs[0]!, PACK_WIDTH);
+    if (e.packs.length > 1) morePacks += `${digits(i, ENTITY_WIDTH)}${e.packs.map((p) => digits(p, PACK_WIDTH)).join('')}\n`;
+  });
+  return {
+    version: COMPILED_MATCHER_VERSION,
+    forms: keys.map((k) => `${k}\n`).join(''),
+    rules,
+    needsContext,
+    contextOf,
+    ids: entities.map((e) => `${e.id}\n`).join(''),
+    types: entities.map((e) => TYPE_CODES[e.type]).join(''),
+    packs,
+    morePacks,
+    allowedNeighbours,
+    contextGroups,
+  };
+}
+
 export interface CompileResult {
   compiled: CompiledMatcher;
-  /** Rules that clashed between packs; the first pack's rule was kept. */
+  /**
+   * Rules that clashed between packs (the first pack's rule was kept): the first
+   * MAX_LISTED_CONFLICTS, then one line saying how many more (see conflictCount).
+   */
   conflicts: string[];
+}
+
+/**
+ * Clashes listed by name. A reading memory of 1,000 articles shares surnames between articles by
+ * the thousand: listing every clash stored 11 MB of text beside the matcher, more than
+ * storage.local holds (10 MB), and no reader reads past the first screenful.
+ */
+export const MAX_LISTED_CONFLICTS = 100;
+const MORE_CONFLICTS = /^…and ([\d,]+) more clashes, not listed$/;
+const moreConflicts = (n: number) => `…and ${n.toLocaleString('en-US')} more clashes, not listed`;
+
+/** How many clashes a conflicts list stands for (its last line may say how many more there were). */
+export function conflictCount(conflicts: string[]): number {
+  const more = MORE_CONFLICTS.exec(conflicts[conflicts.length - 1] ?? '');
+  return more ? conflicts.length - 1 + Number(more[1]!.replace(/,/g, '')) : conflicts.length;
 }
 
 
@@ -62,24 +182,26 @@ export function spellings(form: string, exactCase: boolean | undefined): string[
   return exactCase || upper === form ? [form] : [form, upper];
 }
 
-const sameRule = (a: FormRule, b: FormRule) =>
-  a.entity === b.entity &&
-  !!a.secondReference === !!b.secondReference &&
-  !!a.standalone === !!b.standalone &&
-  !!a.notInCapitalsRun === !!b.notInCapitalsRun &&
-  a.needsContext === b.needsContext;
+/** A form's rule while compiling: which pack set it, for the message of a later clash. */
+type CompilingRule = FormRule & { pack?: number };
 
 export function compileMatcher(packs: KnowledgeBase[]): CompileResult {
-  const entities: CompiledMatcher['entities'] = [];
+  const entities: { id: string; type: EntityType; packs: number[] }[] = [];
   const entityIndex = new Map<string, number>();
-  const forms = new Map<string, FormRule>();
+  const forms = new Map<string, CompilingRule>();
   const contextGroups = new Map<string, number>();
   const groupList: ContextGroup[] = [];
   const neighbours = new Set<string>();
   const conflicts: string[] = [];
-  const owner = new Map<string, string>();
+  let unlisted = 0;
+  /** `text` is called only for a clash that is listed: a memory of 1,000 articles has tens of thousands. */
+  const conflict = (text: () => string) => {
+    if (conflicts.length < MAX_LISTED_CONFLICTS) conflicts.push(text());
+    else unlisted++;
+  };
+  const where = (entity: number, pack: number) => `entity "${entities[entity]!.id}" (pack "${packs[pack]!.source.id}")`;
 
-  const ruleFor = (key: string): FormRule => {
+  const ruleFor = (key: string): CompilingRule => {
     let rule = forms.get(key);
     if (!rule) forms.set(key, (rule = {}));
     return rule;
@@ -103,27 +225,46 @@ export function compileMatcher(packs: KnowledgeBase[]): CompileResult {
     return group;
   };
 
-  const addAlias = (alias: Alias, entity: number, pack: number, where: string) => {
-    const wanted: FormRule = { entity };
-    if (alias.secondReference) wanted.secondReference = true;
-    if (alias.standalone) wanted.standalone = true;
-    if (alias.notInCapitalsRun) wanted.notInCapitalsRun = true;
-    if (alias.requiresPageContext?.length || alias.contextFromPack) {
-      wanted.needsContext = contextGroup(alias.requiresPageContext ?? [], alias.contextFromPack ? pack : undefined);
+  /**
+   * One spelling of an alias. Returns whether it clashed with a rule already there. The hot loop
+   * of compiling (twice per name): no object is made unless the form is new.
+   */
+  const addSpelling = (spelling: string, alias: Alias, entity: number, pack: number, needsContext: number | undefined): boolean => {
+    const key = normalizePhrase(spelling);
+    const rule = forms.get(key);
+    if (rule === undefined || rule.entity === undefined) {
+      const wanted: CompilingRule = rule ?? {};
+      wanted.entity = entity;
+      wanted.pack = pack;
+      if (alias.secondReference) wanted.secondReference = true;
+      if (alias.standalone) wanted.standalone = true;
+      if (alias.notInCapitalsRun) wanted.notInCapitalsRun = true;
+      if (needsContext !== undefined) wanted.needsContext = needsContext;
+      if (!rule) forms.set(key, wanted);
+      return false;
     }
-    for (const spelling of spellings(alias.form, alias.exactCase)) {
-      const key = normalizePhrase(spelling);
-      const rule = ruleFor(key);
-      if (rule.entity !== undefined) {
-        if (!sameRule(rule, wanted)) {
-          conflicts.push(
-            `alias "${spelling}" of ${where} clashes with the rule kept from ${owner.get(key)}; the first is kept`,
-          );
-        }
-        continue;
-      }
-      Object.assign(rule, wanted);
-      owner.set(key, where);
+    return !(
+      rule.entity === entity &&
+      !!rule.secondReference === !!alias.secondReference &&
+      !!rule.standalone === !!alias.standalone &&
+      !!rule.notInCapitalsRun === !!alias.notInCapitalsRun &&
+      rule.needsContext === needsContext
+    );
+  };
+
+  const addAlias = (alias: Alias, entity: number, pack: number) => {
+    const needsContext = alias.requiresPageContext?.length || alias.contextFromPack
+      ? contextGroup(alias.requiresPageContext ?? [], alias.contextFromPack ? pack : undefined)
+      : undefined;
+    const form = alias.form;
+    const upper = alias.exactCase ? form : form.toUpperCase();
+    // One line per alias: its capitals spelling ("MILLER") clashes whenever "Miller" does.
+    let clash: string | null = addSpelling(form, alias, entity, pack, needsContext) ? form : null;
+    if (upper !== form && addSpelling(upper, alias, entity, pack, needsContext)) clash ??= upper;
+    if (clash !== null) {
+      const spelling = clash;
+      const owner = forms.get(normalizePhrase(spelling))!;
+      conflict(() => `alias "${spelling}" of ${where(entity, pack)} clashes with the rule kept from ${where(owner.entity!, owner.pack!)}; the first is kept`);
     }
   };
 
@@ -136,29 +277,17 @@ export function compileMatcher(packs: KnowledgeBase[]): CompileResult {
         entityIndex.set(entity.id, index);
         entities.push({ id: entity.id, type: entity.type, packs: [packIndex] });
       } else if (!entities[index]!.packs.includes(packIndex)) entities[index]!.packs.push(packIndex);
-      if (entities[index]!.type !== entity.type) {
-        conflicts.push(
-          `entity "${entity.id}" is a ${entity.type} in pack "${pack.source.id}" but a ${entities[index]!.type} in an earlier pack; the first is kept`,
-        );
+      const first = entities[index]!;
+      if (first.type !== entity.type) {
+        conflict(() => `entity "${entity.id}" is a ${entity.type} in pack "${pack.source.id}" but a ${first.type} in an earlier pack; the first is kept`);
       }
-      const where = `entity "${entity.id}" (pack "${pack.source.id}")`;
-      for (const alias of entity.aliases) addAlias(alias, index, packIndex, where);
+      for (const alias of entity.aliases) addAlias(alias, index, packIndex);
       for (const phrase of entity.neverMatch ?? []) {
         for (const spelling of spellings(phrase, false)) ruleFor(normalizePhrase(spelling)).never = true;
       }
     }
   });
 
-  const keys = [...forms.keys()].sort();
-  return {
-    compiled: {
-      version: COMPILED_MATCHER_VERSION,
-      entities,
-      trie: buildTrie(keys),
-      forms: Object.fromEntries(keys.map((k) => [k, forms.get(k)!])),
-      allowedNeighbours: [...neighbours].sort(),
-      contextGroups: groupList,
-    },
-    conflicts,
-  };
+  if (unlisted > 0) conflicts.push(moreConflicts(unlisted));
+  return { compiled: encode(forms, entities, [...neighbours].sort(), groupList), conflicts };
 }

@@ -1,14 +1,15 @@
 /**
- * Finds mentions in one piece of text with a compiled matcher: one pass that walks the trie from
- * each word start, longest form first, then
+ * Finds mentions in one piece of text with a compiled matcher: one pass that looks up the
+ * longest form at each word start (form-table.ts), then
  * the rules that need only the text around a match (longest match, never-match phrases, names
  * that are part of another name, capitals runs). Rules that need the whole page (second
  * references, page context) are decided by PageMentions.
  *
  * Pure: no DOM, no browser API.
  */
-import type { CompiledMatcher, FormRule } from './compile';
-import { isInvisible, longestMatch, skipInvisible } from './trie';
+import type { EntityType } from '../kb/types';
+import { DIGITS, ENTITY_WIDTH, PACK_WIDTH, RULE_FLAGS, RULE_WIDTH, TYPE_CODES, type CompiledMatcher, type ContextGroup } from './compile';
+import { FormTable, isInvisible, lineStarts, skipInvisible } from './form-table';
 
 export interface Mention {
   start: number;
@@ -76,23 +77,106 @@ function wordCharBefore(text: string, i: number): boolean {
   return j >= 0 && isWordCharAt(text, j);
 }
 
-export class Matcher {
+/** Digit value by char code (see DIGITS). */
+const DIGIT_VALUE = new Uint8Array(128);
+for (let i = 0; i < DIGITS.length; i++) DIGIT_VALUE[DIGITS.charCodeAt(i)] = i;
+
+/** The number written in `width` base-64 digits (DIGITS) at text[at]. */
+function decodeDigits(text: string, at: number, width: number): number {
+  let n = 0;
+  for (let k = 0; k < width; k++) n = n * 64 + DIGIT_VALUE[text.charCodeAt(at + k)]!;
+  return n;
+}
+const TYPE_OF = new Map(Object.entries(TYPE_CODES).map(([type, code]) => [code, type as EntityType]));
+
+/** The entities a matcher knows, by index: what the page rules (page-mentions.ts) read of them. */
+export interface EntityTable {
+  readonly entityCount: number;
+  entityId(index: number): string;
+  entityType(index: number): EntityType;
+  /** The packs (indices in the order compiled) that hold the entity. */
+  entityPacks(index: number): readonly number[];
+  readonly contextGroups: readonly ContextGroup[];
+}
+
+export class Matcher implements EntityTable {
   readonly compiled: CompiledMatcher;
+  private readonly table: FormTable;
+  private readonly idStarts: Uint32Array;
   private readonly neighbours: Set<string>;
-  /**
-   * 1 for each UTF-16 code unit that begins some form. The scan loop tests this table first, so
-   * the vast majority of characters cost one array read and no allocation.
-   */
-  private readonly firstUnits = new Uint8Array(0x10000);
+
+  /** Offsets of morePacks' lines, built on the first look-up of an entity's packs. */
+  private moreStarts: Uint32Array | null = null;
 
   constructor(compiled: CompiledMatcher) {
     this.compiled = compiled;
+    this.table = new FormTable(compiled.forms);
+    this.idStarts = lineStarts(compiled.ids);
     this.neighbours = new Set(compiled.allowedNeighbours);
-    for (const ch of Object.keys(compiled.trie.e ?? {})) if (ch !== ' ' && ch !== "'") this.firstUnits[ch.charCodeAt(0)] = 1;
+  }
+
+  get entityCount(): number {
+    return this.idStarts.length - 1;
+  }
+
+  get contextGroups(): readonly ContextGroup[] {
+    return this.compiled.contextGroups;
   }
 
   entityId(index: number): string {
-    return this.compiled.entities[index]!.id;
+    return this.compiled.ids.slice(this.idStarts[index], this.idStarts[index + 1]! - 1);
+  }
+
+  entityType(index: number): EntityType {
+    return TYPE_OF.get(this.compiled.types[index]!)!;
+  }
+
+  entityPacks(index: number): readonly number[] {
+    const line = this.morePacksLine(index);
+    if (line < 0) return [decodeDigits(this.compiled.packs, index * PACK_WIDTH, PACK_WIDTH)];
+    const more = this.compiled.morePacks;
+    const out: number[] = [];
+    for (let at = this.moreStarts![line]! + ENTITY_WIDTH; at < this.moreStarts![line + 1]! - 1; at += PACK_WIDTH) out.push(decodeDigits(more, at, PACK_WIDTH));
+    return out;
+  }
+
+  /** The line of morePacks for this entity (binary search; the offsets are built on first use), or -1. */
+  private morePacksLine(index: number): number {
+    const more = this.compiled.morePacks;
+    if (more.length === 0) return -1;
+    const starts = (this.moreStarts ??= lineStarts(more));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const entity = decodeDigits(more, starts[mid]!, ENTITY_WIDTH);
+      if (entity === index) return mid;
+      if (entity < index) lo = mid + 1;
+      else hi = mid;
+    }
+    return -1;
+  }
+
+  /** How many forms the matcher knows. */
+  get formCount(): number {
+    return this.table.size;
+  }
+
+  /** Every form with its entity (-1: none) and whether it is a never-match phrase: for tools and tests, never on a page. */
+  *formRules(): Generator<{ form: string; entity: number; never: boolean }> {
+    for (let i = 0; i < this.table.size; i++) {
+      const { entity, flags } = this.rule(i);
+      yield { form: this.table.form(i), entity, never: (flags & RULE_FLAGS.never) !== 0 };
+    }
+  }
+
+  /** The entity index of a form (-1: none) and its flags (RULE_FLAGS). */
+  private rule(form: number): { entity: number; flags: number } {
+    const rules = this.compiled.rules;
+    const at = form * RULE_WIDTH;
+    let entity = 0;
+    for (let k = 0; k < RULE_WIDTH - 1; k++) entity = entity * 64 + DIGIT_VALUE[rules.charCodeAt(at + k)]!;
+    return { entity: entity - 1, flags: DIGIT_VALUE[rules.charCodeAt(at + RULE_WIDTH - 1)]! };
   }
 
   /**
@@ -112,31 +196,36 @@ export class Matcher {
       if (isInvisible(chunk.charCodeAt(i))) i = skipInvisible(chunk, i + 1);
       return i >= chunk.length || !isWordCharAt(chunk, i);
     };
-    const firstUnits = this.firstUnits;
+    const table = this.table;
+    const firstUnits = table.firstUnits;
     const limit = Math.min(chunk.length, to - lo);
     // Start at the margin, not at `from`: a match that began before `from` (the "South" of
     // "South China Sea") must still swallow what it covers.
     for (let i = 0; i < limit; i++) {
       if (firstUnits[chunk.charCodeAt(i)] === 0 || wordCharBefore(chunk, i)) continue;
-      const hit = longestMatch(this.compiled.trie, chunk, i, isEnd);
+      const hit = table.longestMatch(chunk, i, isEnd);
       if (!hit) continue;
       const start = i + lo;
       const end = hit.end + lo;
       // The next word starts after the match: "South China Sea" is not also "China".
       i = hit.end - 1;
       if (start < from) continue;
-      const rule = this.compiled.forms[hit.form];
-      if (!rule) continue;
-      for (const group of rule.contextOf ?? []) contexts.add(group);
-      if (rule.entity === undefined || !this.passesLocalRules(rule, text, start, end)) continue;
-      const mention: Mention = { start, end, entity: rule.entity, secondReference: !!rule.secondReference };
-      if (rule.needsContext !== undefined) mention.needsContext = rule.needsContext;
+      const { entity, flags } = this.rule(hit.form);
+      if (flags & RULE_FLAGS.contextWord) for (const group of this.compiled.contextOf[hit.form] ?? []) contexts.add(group);
+      if (entity < 0 || !this.passesLocalRules(flags, text, start, end)) continue;
+      const mention: Mention = { start, end, entity, secondReference: (flags & RULE_FLAGS.secondReference) !== 0 };
+      if (flags & RULE_FLAGS.needsContext) mention.needsContext = this.compiled.needsContext[hit.form];
       mentions.push(mention);
     }
     return { mentions, contexts: [...contexts] };
   }
 
-  private passesLocalRules(rule: FormRule, text: string, start: number, end: number): boolean {
+  private passesLocalRules(flags: number, text: string, start: number, end: number): boolean {
+    const rule = {
+      standalone: (flags & RULE_FLAGS.standalone) !== 0,
+      notInCapitalsRun: (flags & RULE_FLAGS.notInCapitalsRun) !== 0,
+      secondReference: (flags & RULE_FLAGS.secondReference) !== 0,
+    };
     if (!rule.standalone && !rule.notInCapitalsRun) return true;
     const before = visible(WORD_BEFORE.exec(text.slice(Math.max(0, start - NEIGHBOUR_WINDOW), start))?.[1]);
     const after = visible(WORD_AFTER.exec(text.slice(end, end + NEIGHBOUR_WINDOW))?.[1]);

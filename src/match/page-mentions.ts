@@ -11,7 +11,7 @@
  */
 import type { EntityType } from '../kb/types';
 import type { CompiledMatcher } from './compile';
-import type { Mention, ScanResult } from './matcher';
+import { Matcher, type EntityTable, type Mention, type ScanResult } from './matcher';
 
 /**
  * Co-occurrence: a contextFromPack alias counts on a page that names at least this many distinct
@@ -61,19 +61,29 @@ export class PageMentions<N> {
   private readonly counts = new Map<number, { count: number; first: number }>();
   /** Sequence number of the next mention added: texts come in document order. */
   private seq = 0;
-  /** Muted, by the matcher's entity index: one array read per mention rather than a string look-up. */
-  private readonly muted: boolean[];
+  /** Muted ids, and the answer by entity index once asked (a memory of 30,000 names is not walked up front). */
+  private readonly mutedIds: Set<string>;
+  private readonly mutedByIndex = new Map<number, boolean>();
+  private readonly entities: EntityTable;
   /** Whether any alias takes co-occurrence as context: if none, that pass is skipped. */
   private readonly fromPacks: boolean;
 
+  /** `matcher`: the one whose scan results are added (a CompiledMatcher is read into one). */
   constructor(
-    private readonly compiled: CompiledMatcher,
+    matcher: EntityTable | CompiledMatcher,
     private readonly policy: PagePolicy,
   ) {
-    const ids = new Set(policy.muted ?? []);
-    this.muted = compiled.entities.map((e) => ids.has(e.id));
-    this.fromPacks = compiled.contextGroups.some((g) => g.packs !== undefined);
-    this.confirmed = new Uint8Array(compiled.entities.length);
+    this.entities = 'entityCount' in matcher ? matcher : new Matcher(matcher);
+    this.mutedIds = new Set(policy.muted ?? []);
+    this.fromPacks = this.entities.contextGroups.some((g) => g.packs !== undefined);
+    this.confirmed = new Uint8Array(this.entities.entityCount);
+  }
+
+  private isMuted(entity: number): boolean {
+    if (this.mutedIds.size === 0) return false;
+    let muted = this.mutedByIndex.get(entity);
+    if (muted === undefined) this.mutedByIndex.set(entity, (muted = this.mutedIds.has(this.entities.entityId(entity))));
+    return muted;
   }
 
   /**
@@ -129,8 +139,8 @@ export class PageMentions<N> {
         this.waiting.push(placed);
         continue;
       }
-      const type = this.compiled.entities[m.entity]!.type;
-      if (!this.policy.types[type] || this.muted[m.entity]) continue;
+      const type = this.entities.entityType(m.entity);
+      if (!this.policy.types[type] || this.isMuted(m.entity)) continue;
       const seen = this.counts.get(m.entity);
       if (seen) {
         seen.count++;
@@ -150,7 +160,7 @@ export class PageMentions<N> {
   found(): EntityCount[] {
     return [...this.counts]
       .sort((a, b) => a[1].first - b[1].first)
-      .map(([entity, { count }]) => ({ id: this.compiled.entities[entity]!.id, count }));
+      .map(([entity, { count }]) => ({ id: this.entities.entityId(entity), count }));
   }
 
   /** No context needed, or the page shows a word of the mention's context group. */
@@ -161,8 +171,8 @@ export class PageMentions<N> {
   private confirm(entity: number): void {
     if (this.confirmed[entity] === 1) return;
     this.confirmed[entity] = 1;
-    const { type, packs } = this.compiled.entities[entity]!;
-    for (const pack of packs) {
+    const type = this.entities.entityType(entity);
+    for (const pack of this.entities.entityPacks(entity)) {
       const tally = this.packTally.get(pack) ?? { all: 0, specific: 0 };
       tally.all++;
       if (!COMMONPLACE_TYPES.includes(type)) tally.specific++;
@@ -172,9 +182,9 @@ export class PageMentions<N> {
 
   /** The page names enough other entities of a pack the mention's context group accepts (see CO_OCCURRING_ENTITIES). */
   private coOccurs(m: Mention): boolean {
-    const packs = m.needsContext === undefined ? undefined : this.compiled.contextGroups[m.needsContext]?.packs;
+    const packs = m.needsContext === undefined ? undefined : this.entities.contextGroups[m.needsContext]?.packs;
     if (!packs) return false;
-    const own = this.compiled.entities[m.entity]!;
+    const own = { type: this.entities.entityType(m.entity), packs: this.entities.entityPacks(m.entity) };
     const ownSpecific = !COMMONPLACE_TYPES.includes(own.type);
     return packs.some((pack) => {
       const tally = this.packTally.get(pack);

@@ -7,6 +7,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { conflictCount } from '../match/compile';
 import {
   builtInPack,
   exportPack,
@@ -196,7 +197,7 @@ export function PackList() {
           {outcome.conflicts.length > 0 && (
             <>
               <p>
-                {outcome.conflicts.length === 1 ? 'One name rule clashes' : `${outcome.conflicts.length} name rules clash`} between the packs that are on;
+                {conflictCount(outcome.conflicts) === 1 ? 'One name rule clashes' : `${conflictCount(outcome.conflicts).toLocaleString('en-US')} name rules clash`} between the packs that are on;
                 the earlier pack’s rule is used:
               </p>
               <ul class="conflicts">

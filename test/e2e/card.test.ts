@@ -83,6 +83,7 @@ const PAGES = {
   light: '/card/light.html',
   dark: '/card/dark.html',
   csp: '/card/csp.html',
+  forbidAll: '/card/forbid-all.html',
   shadow: '/card/shadow.html',
 };
 
@@ -95,7 +96,12 @@ function addPages(server: StaticServer): void {
     article(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'none'; script-src 'none'">`),
   );
   server.addPage(PAGES.shadow, SHADOW_ARTICLE);
+  // A CSP that forbids everything, as a response header: no script, style, font, image, frame,
+  // connection or worker of any origin; Trusted Types required for every DOM sink.
+  server.addPage(PAGES.forbidAll, article(), undefined, { 'content-security-policy': FORBID_ALL_CSP });
 }
+
+const FORBID_ALL_CSP = "default-src 'none'; script-src 'none'; style-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; require-trusted-types-for 'script'; trusted-types 'none'";
 
 // ---- page-side code (strings: Playwright and Puppeteer both evaluate them as they are) --------
 
@@ -561,6 +567,34 @@ function cardSuite(
       } finally {
         await d.closePage();
       }
+    });
+
+    test('under a CSP that forbids everything, the card (loaded on demand) opens on the first hover, focus and command', { timeout: 3 * TEST_TIMEOUT }, async () => {
+      const firsts: [string, (id: string) => Promise<void>][] = [
+        ['hover', async (id) => {
+          const c = centre(await markRect(d, id));
+          await d.move(c.x, c.y);
+        }],
+        ['focus', async () => d.press('Tab')],
+        ['command', async () => d.sendToTab({ type: 'jump-to-mention', direction: 1 })],
+      ];
+      for (const [how, act] of firsts) {
+        await d.open(PAGES.forbidAll, ['antony-blinken']);
+        try {
+          // Nothing of the card is loaded before the reader asks for it.
+          assert.equal((await snapshot(d)).styleMode, 'not loaded', `${how}: the card module was loaded before it was needed`);
+          await act('antony-blinken');
+          const { snap } = await waitForCard(d, (s) => s.open && !s.text.includes('Loading') && s.text.length > 0, `open after the first ${how}`);
+          assert.equal(snap.styleMode, 'adopted', `${how}: styles adopted`);
+          assert.ok(snap.rect && snap.rect.width > 150 && snap.rect.width < 480, `${how}: styled card, width ${snap.rect?.width}`);
+          await assertPlaced(d, snap, snap.entityId!);
+        } finally {
+          await d.closePage();
+        }
+      }
+      // The page's own inline style and favicon are refused (Firefox reports them); nothing of ours is.
+      assert.deepEqual(d.pageErrors().filter((e) => /extension:|card\.js|marker\.js|Backstory/.test(e)), [], 'errors of the extension');
+      assert.deepEqual(d.offLoopback(), [], 'requests left 127.0.0.1');
     });
 
     test('a strict page CSP does not unstyle the card', { timeout: TEST_TIMEOUT }, async () => {

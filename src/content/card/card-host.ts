@@ -12,8 +12,9 @@
 import { CARD_CSS } from './card-styles';
 import { UI_HOST_ATTRIBUTE } from '../exclusions';
 import type { Theme } from '../../ui/theme';
+import { HOST_ATTR } from './card-dom';
 
-export const HOST_ATTR = 'data-backstory-card';
+export { HOST_ATTR };
 
 /**
  * Closed in every build that ships. The accessibility test (test/e2e/a11y.test.ts) bundles a

@@ -2,21 +2,21 @@
  * Fetches entity backgrounds from the background script, once per id per page, until the
  * enabled packs change (a pack turned on may add a story to a background already fetched).
  */
-import browser from 'webextension-polyfill';
 import type { EntityBackground, Message, Replies } from '../../common/messages';
-import { COMPILED_KEY } from '../../common/compiled-matcher-store';
+import { COMPILED_KEY } from '../../common/compiled-matcher-key';
 
 export type FetchEntity = (id: string) => Promise<EntityBackground | null>;
 
 type Send = (message: Message) => Promise<unknown>;
 
-type StorageEvents = Pick<typeof browser.storage.onChanged, 'addListener' | 'removeListener'>;
+type StorageListener = (changes: Record<string, unknown>, area: string) => void;
+/** browser.storage.onChanged, or a stand-in in tests. */
+export interface StorageEvents {
+  addListener(listener: StorageListener): void;
+  removeListener(listener: StorageListener): void;
+}
 
-export function createEntityClient(
-  send: Send = (m) => browser.runtime.sendMessage(m),
-  signal?: AbortSignal,
-  storageEvents: StorageEvents | undefined = signal ? browser.storage.onChanged : undefined,
-): FetchEntity {
+export function createEntityClient(send: Send, signal?: AbortSignal, storageEvents?: StorageEvents): FetchEntity {
   const cache = new Map<string, Promise<EntityBackground | null>>();
   if (signal && storageEvents) {
     // The matcher is recompiled whenever packs are imported, removed, or switched on or off.

@@ -12,43 +12,47 @@
  *
  * Highlights may sit in open shadow roots: events are read at their real target (composedPath),
  * which the document sees only as the host.
+ *
+ * This file is the entry of card.js, the module content.js loads on the first hover, focus, tap
+ * or command (card-loader.ts): it takes the extension's API from its caller, so it bundles no
+ * copy of webextension-polyfill.
  */
 import { h, render } from 'preact';
-import browser from 'webextension-polyfill';
 import type { Message, Replies } from '../../common/messages';
 import { CardHost } from './card-host';
 import { CARD_HEADING_ID, CardView } from './CardView';
-import { createEntityClient } from './entity-client';
+import { createEntityClient, type StorageEvents } from './entity-client';
 import { HOVER_DWELL_MS, LEAVE_GRACE_MS, initialIntent, nextIntent, type IntentEvent } from './hover-intent';
 import { pageThemeAt } from './page-theme';
 import { positionCard } from './position';
-import { installTestHook, snapshotCard } from './test-hook';
-import { deepActiveElement, eventTarget, parentAcrossShadow } from '../composed-tree';
+import { snapshotCard, type CardSnapshot } from './test-hook';
+import { deepActiveElement, eventTarget } from '../composed-tree';
+import { insideActivatable, markFrom } from './card-dom';
 
 export interface HoverCard {
   openFor(mark: HTMLElement, reason: 'focus' | 'command'): void;
+  /**
+   * The pointer came onto `mark` `sinceMs` ago, before this module was loaded: the dwell counts
+   * from then, so the card opens when it would have had it been loaded all along.
+   */
+  hover(mark: HTMLElement, sinceMs: number): void;
+  /** A tap on a touch screen that came before this module was loaded. */
+  tap(mark: HTMLElement): void;
   close(): void;
   announce(message: string): void;
+  /** What the test hook reports (test-hook.ts). */
+  snapshot(): CardSnapshot;
 }
 
-/** The highlights the card belongs to (content.css and the highlighter use the same class). */
-const MARK_SELECTOR = 'mark.backstory-mark[data-entity-id]';
-
-const markFrom = (target: EventTarget | null): HTMLElement | null =>
-  target instanceof Element ? target.closest<HTMLElement>(MARK_SELECTOR) : null;
-
-/** Ancestors whose action a tap on a name inside them would trigger: the first tap opens the card instead. */
-const ACTIVATABLE = 'a[href], area[href], button, summary, label';
-
-/** Whether the mark sits inside a link or another control, in its own tree or around its shadow root's host. */
-function insideActivatable(mark: Element): boolean {
-  for (let el: Element | null = mark; el; el = parentAcrossShadow(el)) if (el.matches(ACTIVATABLE)) return true;
-  return false;
+/** What the card needs of the extension's API, handed over by content.js. */
+export interface CardApi {
+  send(message: Message): Promise<unknown>;
+  storageEvents: StorageEvents;
 }
 
-export function initHoverCard(signal: AbortSignal): HoverCard {
+export function initHoverCard(signal: AbortSignal, api: CardApi): HoverCard {
   const ui = new CardHost(CARD_HEADING_ID);
-  const fetchEntity = createEntityClient(undefined, signal);
+  const fetchEntity = createEntityClient(api.send, signal, api.storageEvents);
   let state = initialIntent<HTMLElement>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopPositioning: (() => void) | undefined;
@@ -83,7 +87,7 @@ export function initHoverCard(signal: AbortSignal): HoverCard {
   };
 
   const sendBackground = (message: Message) => {
-    browser.runtime.sendMessage(message).catch(() => undefined);
+    api.send(message).catch(() => undefined);
   };
 
   // "Don't highlight <name>": the background saves it to the settings, which every open tab
@@ -91,7 +95,7 @@ export function initHoverCard(signal: AbortSignal): HoverCard {
   const mute = (id: string, name: string) => {
     dispatch({ type: 'dismiss' });
     const message: Message = { type: 'set-muted', id, muted: true };
-    (browser.runtime.sendMessage(message) as Promise<Replies['set-muted'] | undefined>)
+    (api.send(message) as Promise<Replies['set-muted'] | undefined>)
       .then((reply) => (reply?.saved ? undefined : Promise.reject(new Error('not saved'))))
       .then(
         () => ui.announce(`${name} is no longer highlighted. Backstory's options list the names you muted.`),
@@ -259,18 +263,6 @@ export function initHoverCard(signal: AbortSignal): HoverCard {
     }
   });
 
-  installTestHook(
-    () =>
-      snapshotCard(ui.card, {
-        open: state.open !== null,
-        entityId: state.open ? (ui.host.dataset.entityId ?? null) : null,
-        theme: ui.card.parentElement?.dataset.theme ?? null,
-        focusInCard: ui.activeElement() !== null,
-        styleMode: ui.styleMode,
-      }),
-    signal,
-  );
-
   signal.addEventListener(
     'abort',
     () => {
@@ -287,6 +279,24 @@ export function initHoverCard(signal: AbortSignal): HoverCard {
     openFor(mark, reason) {
       dispatch({ type: reason === 'command' ? 'command' : 'focus', mark });
     },
+    hover(mark, sinceMs) {
+      hoveredMark = mark;
+      dispatch({ type: 'enter-mark', mark });
+      if (state.timer !== 'dwell') return;
+      clearTimeout(timer);
+      timer = setTimeout(() => dispatch({ type: 'dwell-elapsed' }), Math.max(0, HOVER_DWELL_MS - sinceMs));
+    },
+    tap(mark) {
+      dispatch({ type: 'tap', mark });
+    },
+    snapshot: () =>
+      snapshotCard(ui.card, {
+        open: state.open !== null,
+        entityId: state.open ? (ui.host.dataset.entityId ?? null) : null,
+        theme: ui.card.parentElement?.dataset.theme ?? null,
+        focusInCard: ui.activeElement() !== null,
+        styleMode: ui.styleMode,
+      }),
     close() {
       dispatch({ type: 'dismiss' });
     },

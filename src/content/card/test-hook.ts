@@ -66,6 +66,11 @@ export function snapshotCard(card: HTMLElement, extra: Omit<CardSnapshot, 'text'
   };
 }
 
+/** The snapshot before the card's module is loaded: nothing has opened yet. */
+export const UNLOADED_SNAPSHOT: CardSnapshot = {
+  open: false, entityId: null, text: '', theme: null, rect: null, buttons: [], links: [], tips: [], focusInCard: false, settled: true, styleMode: 'not loaded',
+};
+
 export function installTestHook(read: () => CardSnapshot, signal: AbortSignal): void {
   document.addEventListener(
     TEST_HOOK_REQUEST,

@@ -4,7 +4,7 @@
 // pages' Content-Security-Policy does not govern), in Chromium and Firefox alike.
 //
 // The card lives in a closed shadow root that nothing in the page can enter; these tests load a
-// copy of the extension whose content script opens it (buildOpenCardRootCopy below), and axe,
+// copy of the extension whose card module opens it (buildOpenCardRootCopy below), and axe,
 // which walks open shadow roots, checks the card with the page.
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import * as esbuild from 'esbuild';
-import { bundleOptions } from '../../../scripts/bundle-options.mjs';
+import { MODULE_ENTRIES, moduleOptions } from '../../../scripts/bundle-options.mjs';
 import { prepareData } from '../../../scripts/prepare-data';
 import { ROOT } from './server';
 
@@ -52,21 +52,21 @@ export function describeViolations(violations: AxeViolation[]): string {
 }
 
 /**
- * A copy of dist/chrome and dist/firefox in a temporary folder whose content script opens the
- * card's shadow root (built with the same options as dist/, plus `openCardRoot`). dist/ itself is
- * never touched. Returns the two folders and a function that removes them.
+ * A copy of dist/chrome and dist/firefox in a temporary folder whose card module (card.js, loaded
+ * by the content script on demand) opens the card's shadow root: built with the same options as
+ * dist/, plus `openCardRoot`. dist/ itself is never touched. Returns the two folders and a function that removes them.
  */
 export async function buildOpenCardRootCopy(): Promise<{ chrome: string; firefox: string; remove: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'backstory-open-card-root-'));
   const data = prepareData(path.join(ROOT, 'data'));
   if (data.errors.length > 0) throw new Error(`knowledge base invalid: ${data.errors.join('; ')}`);
-  const content = path.join(dir, 'content.js');
-  await esbuild.build({ ...bundleOptions(data, { openCardRoot: true }), entryPoints: [path.join(ROOT, 'src/content/index.ts')], outfile: content });
+  const card = path.join(dir, 'card.js');
+  await esbuild.build({ ...moduleOptions(data, { openCardRoot: true }), entryPoints: [path.join(ROOT, MODULE_ENTRIES.card)], outfile: card });
   const out = { chrome: path.join(dir, 'chrome'), firefox: path.join(dir, 'firefox') };
   for (const [browser, target] of Object.entries(out)) {
     await cp(path.join(ROOT, 'dist', browser), target, { recursive: true });
-    await rm(path.join(target, 'content.js.map'), { force: true });
-    await cp(content, path.join(target, 'content.js'));
+    await rm(path.join(target, 'card.js.map'), { force: true });
+    await cp(card, path.join(target, 'card.js'));
   }
   return { ...out, remove: () => rm(dir, { recursive: true, force: true }) };
 }

@@ -33,8 +33,8 @@ export interface StaticServer {
   requests: RecordedRequest[];
   /** Absolute URL of a path on this server: server.url('/core.html'). */
   url(pathname: string): string;
-  /** Serves `body` at `pathname` (takes precedence over files). */
-  addPage(pathname: string, body: string | Buffer, contentType?: string): string;
+  /** Serves `body` at `pathname` (takes precedence over files), with any extra response `headers`. */
+  addPage(pathname: string, body: string | Buffer, contentType?: string, headers?: Record<string, string>): string;
   /** The exact bytes served at `pathname` (in-memory page or file), or null. */
   read(pathname: string): Promise<Buffer | null>;
   close(): Promise<void>;
@@ -72,7 +72,7 @@ export async function startServer(options: ServerOptions = {}): Promise<StaticSe
   const mounts = Object.entries(options.mounts ?? { '/demo/': DEMO_DIR, '/': PAGES_DIR })
     .map(([prefix, dir]): [string, string] => [prefix, path.resolve(dir)])
     .sort((a, b) => b[0].length - a[0].length);
-  const memory = new Map<string, { body: Buffer; type: string }>();
+  const memory = new Map<string, { body: Buffer; type: string; headers?: Record<string, string> }>();
   const requests: RecordedRequest[] = [];
 
   const read = async (pathname: string): Promise<Buffer | null> => {
@@ -91,9 +91,9 @@ export async function startServer(options: ServerOptions = {}): Promise<StaticSe
   const server = http.createServer((req, res) => {
     const entry: RecordedRequest = { method: req.method ?? 'GET', url: req.url ?? '/', status: 0, at: Date.now() };
     requests.push(entry);
-    const send = (status: number, type: string, body: Buffer | string) => {
+    const send = (status: number, type: string, body: Buffer | string, headers: Record<string, string> = {}) => {
       entry.status = status;
-      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+      res.writeHead(status, { ...headers, 'content-type': type, 'cache-control': 'no-store' });
       res.end(req.method === 'HEAD' ? undefined : body);
     };
     let pathname: string;
@@ -109,7 +109,7 @@ export async function startServer(options: ServerOptions = {}): Promise<StaticSe
     }
     const mem = memory.get(pathname);
     if (mem) {
-      send(200, mem.type, mem.body);
+      send(200, mem.type, mem.body, mem.headers);
       return;
     }
     read(pathname).then(
@@ -131,8 +131,8 @@ export async function startServer(options: ServerOptions = {}): Promise<StaticSe
     port,
     requests,
     url: (pathname) => new URL(pathname, origin).href,
-    addPage(pathname, body, contentType = 'text/html; charset=utf-8') {
-      memory.set(pathname, { body: Buffer.isBuffer(body) ? body : Buffer.from(body, 'utf8'), type: contentType });
+    addPage(pathname, body, contentType = 'text/html; charset=utf-8', headers) {
+      memory.set(pathname, { body: Buffer.isBuffer(body) ? body : Buffer.from(body, 'utf8'), type: contentType, headers });
       return new URL(pathname, origin).href;
     },
     read,
