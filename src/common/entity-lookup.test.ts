@@ -93,14 +93,21 @@ test('with 1,000 packs stored, a look-up reads only the packs that hold the enti
   assert.deepEqual(own.value.get('reporter-number5'), await readingEverything('reporter-number5'));
   assert.equal(own.value.get('reporter-number5')?.sources[0]?.source.id, 'reading-00005');
 
-  // A name many packs share: exactly the enabled packs that hold it, each once.
+  // A name many packs share: its newest stories only, each pack once, and a count of the rest.
   const holders = packs.filter((p, i) => i !== 7 && p.entities.some((e) => e.id === 'mara-quell')).map((p) => p.source.id);
   assert.ok(holders.length > 100, 'a name shared by many packs');
   const shared = await countingPackReads(() => lookup.lookUpEntities(['mara-quell']));
-  assert.deepEqual([...shared.reads].sort(), holders.sort());
   const everything = await readingEverything('mara-quell');
-  assert.deepEqual(shared.value.get('mara-quell'), everything, 'every story, newest first, as before');
   assert.equal(everything?.sources.length, holders.length);
+  // The newest stories, and the first pack switched on (it names the card's header).
+  const firstOn = holders.find((id) => id === everything!.source.id)!;
+  const newest = new Set([...everything!.sources.slice(0, lookup.MAX_STORIES_PER_ENTITY).map((s) => s.source.id), firstOn]);
+  assert.deepEqual([...shared.reads].sort(), [...newest].sort(), 'the newest holders and the first, read once each');
+  const answer = shared.value.get('mara-quell')!;
+  assert.deepEqual(answer.sources, everything!.sources.filter((s) => newest.has(s.source.id)), 'newest first, as before');
+  assert.deepEqual(answer.entity, everything!.entity);
+  assert.deepEqual(answer.source, everything!.source);
+  assert.equal(answer.olderSources, holders.length - newest.size);
 
   // A switched-off pack is not read, and its own names have no background.
   const off = await countingPackReads(() => lookup.lookUpEntities(['reporter-number7', 'wang-yi']));
