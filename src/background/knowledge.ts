@@ -4,10 +4,9 @@
  * stops the worker when idle and a new worker reads storage again, so the first card after a
  * start must not wait for a thousand packs to be read.
  */
-import browser from 'webextension-polyfill';
 import type { EntityBackground } from '../common/messages';
 import { lookUpEntities } from '../common/entity-lookup';
-import { packsChanged } from '../common/packs-store';
+import { onPacksChanged } from '../common/packs-store';
 
 /**
  * Backgrounds already looked up, kept until packs change: hovering the same names again should
@@ -17,9 +16,7 @@ import { packsChanged } from '../common/packs-store';
 const MAX_CACHED = 200;
 const cached = new Map<string, Promise<EntityBackground | null>>();
 
-browser.storage.onChanged.addListener((changes, area) => {
-  if (packsChanged(changes, area)) cached.clear();
-});
+onPacksChanged(() => cached.clear());
 
 export function backgroundOf(id: string): Promise<EntityBackground | null> {
   const hit = cached.get(id);

@@ -8,12 +8,11 @@
  */
 import { createContext } from 'preact';
 import { useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
 import builtInPacks from 'virtual:knowledge-base';
 import type { EntityBackground } from '../common/messages';
 import { enabledStories, lookUpEntities, searchBuiltIn, searchEnabled, type SearchHit } from '../common/entity-lookup';
 import { storyOf, type Story } from '../common/pack-db';
-import { packsChanged } from '../common/packs-store';
+import { onPacksChanged } from '../common/packs-store';
 import { indexKnowledgeBase } from '../kb/lookup';
 import { entityBackground } from '../ui/entity-background';
 
@@ -106,14 +105,11 @@ export function useEnabledKnowledge(): Knowledge {
 
   useEffect(() => {
     asked.live = true;
-    const listener = (changes: Record<string, unknown>, area: string) => {
-      if (packsChanged(changes, area)) actions.reload();
-    };
-    browser.storage.onChanged.addListener(listener);
+    const unsubscribe = onPacksChanged(() => actions.reload());
     actions.loadStories();
     return () => {
       asked.live = false;
-      browser.storage.onChanged.removeListener(listener);
+      unsubscribe();
     };
   }, [actions, asked]);
 
