@@ -1,36 +1,37 @@
 /**
- * Entity backgrounds from every enabled pack: the built-in knowledge base (bundled) plus the
- * imported packs the reader has on (browser storage). Read from storage, never held only in
- * memory: Chrome stops the worker when idle, and a new worker reads storage again.
+ * Entity backgrounds for cards: the built-in knowledge base (bundled) plus every enabled pack that
+ * holds the entity, read from IndexedDB (only those packs: src/common/entity-lookup.ts). Chrome
+ * stops the worker when idle and a new worker reads storage again, so the first card after a
+ * start must not wait for a thousand packs to be read.
  */
-import browser from 'webextension-polyfill';
 import type { EntityBackground } from '../common/messages';
-import { enabledPacks, packsChanged } from '../common/packs-store';
-import { indexKnowledgeBase, type KnowledgeIndex } from '../kb/lookup';
-import { entityBackground } from '../ui/entity-background';
+import { lookUpEntities } from '../common/entity-lookup';
+import { onPacksChanged } from '../common/packs-store';
 
 /**
- * The index of the enabled packs, built on first use and kept until packs change:
- * reading and validating every stored pack for each card would repeat the same work per hover.
+ * Backgrounds already looked up, kept until packs change: hovering the same names again should
+ * not read their packs again. Bounded (the oldest dropped first): a long session opens cards for
+ * many names, and a name in many packs carries a background from each.
  */
-let cached: Promise<KnowledgeIndex> | null = null;
+const MAX_CACHED = 200;
+const cached = new Map<string, Promise<EntityBackground | null>>();
 
-browser.storage.onChanged.addListener((changes, area) => {
-  if (packsChanged(changes, area)) cached = null;
-});
+onPacksChanged(() => cached.clear());
 
-function enabledIndex(): Promise<KnowledgeIndex> {
-  if (!cached) {
-    const pending = enabledPacks().then(indexKnowledgeBase);
-    // A failed read is not kept: the next request tries storage again.
-    pending.catch(() => {
-      if (cached === pending) cached = null;
-    });
-    cached = pending;
+export function backgroundOf(id: string): Promise<EntityBackground | null> {
+  const hit = cached.get(id);
+  if (hit) {
+    // Most recently used last, so it is dropped last.
+    cached.delete(id);
+    cached.set(id, hit);
+    return hit;
   }
-  return cached;
-}
-
-export async function backgroundOf(id: string): Promise<EntityBackground | null> {
-  return entityBackground(await enabledIndex(), id);
+  const pending = lookUpEntities([id]).then((found) => found.get(id) ?? null);
+  // A failed read is not kept: the next request tries storage again.
+  pending.catch(() => {
+    if (cached.get(id) === pending) cached.delete(id);
+  });
+  cached.set(id, pending);
+  if (cached.size > MAX_CACHED) cached.delete(cached.keys().next().value!);
+  return pending;
 }

@@ -87,6 +87,8 @@ export interface EntityBackground {
   related: (EntityRef & { how: string })[];
   /** Speakers of the entity's quotes in every source, by id. */
   speakers: Record<string, EntityRef>;
+  /** Older stories of the reader's that also name the entity, left out of `sources` (see entity-lookup.ts). */
+  olderSources?: number;
 }
 
 export interface Replies {

@@ -5,15 +5,20 @@
  * 10–60 KB do not fit in Chrome's 10 MB storage.local without the unlimitedStorage permission,
  * and a transaction makes every change all or nothing.
  *
- * Four stores, written together in one transaction:
- *   meta      per pack: what the options page lists (headline, outlet, dates, origin, switch), small
+ * Five stores, written together in one transaction:
+ *   meta      per pack: what the options page lists (headline, outlet, dates, origin, switch) and
+ *             the popup's story line (summary), small
  *   packs     per pack: the whole pack, for cards, the popup and export
  *   matching  per pack: only what compiling the matcher reads (ids, types, aliases, neverMatch,
  *             allowedNeighbours), so recompiling never reads article texts
+ *   entities  per entity and pack ([entity id, pack id]): which packs hold an entity, with its
+ *             name, type, description and alias forms, so a card reads only the packs that hold
+ *             its entity and the popup's search reads no pack whole (version 2)
  *   state     `revision`, raised by every change; the stored compiled matcher names the one it is of
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { KnowledgeBase } from '../kb/types';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { sourceLabelOf, type SourceLabel } from '../kb/lookup';
+import type { EntityType, KnowledgeBase } from '../kb/types';
 
 /** How a pack came: saved from the reader's reading ("Add this article"), or imported from a file. */
 export type PackFrom = 'reading' | 'file';
@@ -32,7 +37,34 @@ export interface PackMeta {
   enabledSeq: number | null;
   /** Size of the pack as JSON text. */
   bytes: number;
+  /** The pack's story as the popup lists it (its source label and summary). */
+  story: Story;
 }
+
+/** A pack's story: its label (outlet, headline, dates, origin) and summary, without the article's text. */
+export type Story = SourceLabel & { summary: string };
+
+export const storyOf = (pack: KnowledgeBase): Story => ({ ...sourceLabelOf(pack.source), summary: pack.source.summary });
+
+/** One entity of one stored pack: enough to know who holds it, name it and search for it. */
+export interface EntityEntry {
+  /** The entity's id. */
+  id: string;
+  /** The id of the pack that holds it. */
+  pack: string;
+  /** Its place in the pack's list of entities (search lists entities in pack order). */
+  at: number;
+  name: string;
+  type: EntityType;
+  description: string;
+  aliases: string[];
+}
+
+export const entityEntries = (pack: KnowledgeBase): EntityEntry[] =>
+  pack.entities.map((e, at) => ({ id: e.id, pack: pack.source.id, at, name: e.name, type: e.type, description: e.description, aliases: e.aliases.map((a) => a.form) }));
+
+/** Every entry of entity `id`, one per pack that holds it. */
+export const entityRange = (id: string): IDBKeyRange => IDBKeyRange.bound([id], [id, []]);
 
 export interface StoredPack {
   meta: PackMeta;
@@ -44,21 +76,45 @@ interface PackSchema extends DBSchema {
   meta: { key: string; value: PackMeta };
   packs: { key: string; value: KnowledgeBase };
   matching: { key: string; value: KnowledgeBase };
+  entities: { key: [string, string]; value: EntityEntry; indexes: { pack: string } };
   state: { key: string; value: number };
 }
 
 export const DB_NAME = 'backstory-packs';
-const DB_VERSION = 1;
-const STORES = ['meta', 'packs', 'matching', 'state'] as const;
+/** 1: meta, packs, matching, state. 2: the entities store and each meta's story. */
+export const DB_VERSION = 2;
+const STORES = ['meta', 'packs', 'matching', 'entities', 'state'] as const;
 
 export type PackDb = IDBPDatabase<PackSchema>;
+type UpgradeTx = IDBPTransaction<PackSchema, StoreNames<PackSchema>[], 'versionchange'>;
 
 let opened: Promise<PackDb> | null = null;
 
+/**
+ * Version 1 → 2: every stored pack is read once, its entities indexed and its story added to its
+ * meta record, in the upgrade's own transaction (all or nothing: a failed upgrade leaves version 1).
+ */
+async function indexStoredPacks(tx: UpgradeTx): Promise<void> {
+  const writes: Promise<unknown>[] = [];
+  for (let cursor = await tx.objectStore('packs').openCursor(); cursor; cursor = await cursor.continue()) {
+    const pack = cursor.value;
+    for (const entry of entityEntries(pack)) writes.push(tx.objectStore('entities').put(entry));
+    const meta = await tx.objectStore('meta').get(cursor.key);
+    if (meta) writes.push(tx.objectStore('meta').put({ ...meta, story: storyOf(pack) }, cursor.key));
+  }
+  await Promise.all(writes);
+}
+
 export function openPackDb(): Promise<PackDb> {
   opened ??= openDB<PackSchema>(DB_NAME, DB_VERSION, {
-    upgrade(db) {
-      for (const name of STORES) if (!db.objectStoreNames.contains(name)) db.createObjectStore(name);
+    upgrade(db, oldVersion, _newVersion, tx) {
+      for (const name of STORES) {
+        if (db.objectStoreNames.contains(name)) continue;
+        if (name === 'entities') db.createObjectStore(name, { keyPath: ['id', 'pack'] }).createIndex('pack', 'pack');
+        else db.createObjectStore(name);
+      }
+      // An error aborts the upgrade transaction, and the open fails with it.
+      if (oldVersion === 1) indexStoredPacks(tx).catch(() => tx.abort());
     },
   });
   // A failed open is not kept: the next call tries again.
@@ -139,28 +195,46 @@ async function readStored(tx: { objectStore(name: 'meta' | 'packs' | 'matching')
   return meta && pack && matching ? ({ meta, pack, matching } as StoredPack) : null;
 }
 
+type WriteTx = IDBPTransaction<PackSchema, typeof STORES extends readonly (infer N)[] ? N[] : never, 'readwrite'>;
+
+/** The keys of the entity entries each pack has now (read before they are replaced or removed). */
+async function entryKeysOf(tx: WriteTx, ids: string[]): Promise<Map<string, [string, string][]>> {
+  const keys = await Promise.all(ids.map((id) => tx.objectStore('entities').index('pack').getAllKeys(id)));
+  return new Map(ids.map((id, i) => [id, keys[i]!]));
+}
+
 /**
  * Writes the changes in one transaction, with the revision raised: all of them or, if any write
- * fails (the browser's storage is full), none. Returns what to put back to undo them.
+ * fails (the browser's storage is full), none. The entity entries of a pack are written with it,
+ * so they never name a pack that is not stored, nor miss one that is. Returns what to put back to
+ * undo them.
  */
 export async function writeChanges(db: PackDb, changes: Changes): Promise<Undo> {
   const tx = db.transaction(STORES, 'readwrite');
   const revision = (await tx.objectStore('state').get('revision')) ?? 0;
   const ids = [...(changes.put ?? []).map((p) => p.meta.id), ...(changes.meta ?? []).map((m) => m.id), ...(changes.delete ?? [])];
   const before = await Promise.all([...new Set(ids)].map(async (id) => ({ id, stored: await readStored(tx, id) })));
+  const oldEntries = await entryKeysOf(tx, [...(changes.put ?? []).map((p) => p.meta.id), ...(changes.delete ?? [])]);
   const writes: Promise<unknown>[] = [];
+  const dropEntries = (id: string) => {
+    for (const key of oldEntries.get(id) ?? []) writes.push(tx.objectStore('entities').delete(key));
+  };
   try {
     // One request at a time, so that each one made is in `writes` if a later one throws.
     for (const p of changes.put ?? []) {
       writes.push(tx.objectStore('meta').put(p.meta, p.meta.id));
       writes.push(tx.objectStore('packs').put(p.pack, p.meta.id));
       writes.push(tx.objectStore('matching').put(p.matching, p.meta.id));
+      // A replaced pack's entities that the new one no longer has must not stay behind.
+      dropEntries(p.meta.id);
+      for (const entry of entityEntries(p.pack)) writes.push(tx.objectStore('entities').put(entry));
     }
     for (const m of changes.meta ?? []) writes.push(tx.objectStore('meta').put(m, m.id));
     for (const id of changes.delete ?? []) {
       writes.push(tx.objectStore('meta').delete(id));
       writes.push(tx.objectStore('packs').delete(id));
       writes.push(tx.objectStore('matching').delete(id));
+      dropEntries(id);
     }
     writes.push(tx.objectStore('state').put(revision + 1, 'revision'));
   } catch (err) {
@@ -178,10 +252,13 @@ export async function writeChanges(db: PackDb, changes: Changes): Promise<Undo> 
 /** Puts back what `writeChanges` replaced, and its revision (the stored matcher is of that one). */
 export async function undoChanges(db: PackDb, undo: Undo): Promise<void> {
   const tx = db.transaction(STORES, 'readwrite');
+  const current = await entryKeysOf(tx, undo.before.map((b) => b.id));
   const writes: Promise<unknown>[] = [];
   for (const { id, stored } of undo.before) {
+    for (const key of current.get(id) ?? []) writes.push(tx.objectStore('entities').delete(key));
     if (stored) {
       writes.push(tx.objectStore('meta').put(stored.meta, id), tx.objectStore('packs').put(stored.pack, id), tx.objectStore('matching').put(stored.matching, id));
+      for (const entry of entityEntries(stored.pack)) writes.push(tx.objectStore('entities').put(entry));
     } else {
       writes.push(tx.objectStore('meta').delete(id), tx.objectStore('packs').delete(id), tx.objectStore('matching').delete(id));
     }

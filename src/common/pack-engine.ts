@@ -14,6 +14,7 @@ import {
   matchingPart,
   openPackDb,
   readEnabled,
+  storyOf,
   undoChanges,
   writeChanges,
   type PackFrom,
@@ -140,6 +141,7 @@ export async function storePacks(entries: NewPack[], what: string, options: { re
       entityCount: pack.entities.length,
       enabledSeq,
       bytes: bytesOf(pack),
+      story: storyOf(pack),
     };
     return { meta, pack, matching: matchingPart(pack) };
   });

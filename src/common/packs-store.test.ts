@@ -31,10 +31,10 @@ const FIXTURE = JSON.parse(readFileSync(path.join(ROOT, 'test/fixtures/storage-0
 const file = (text: string) => new Blob([text]);
 const withId = (id: string, headline = `Story ${id}`): KnowledgeBase => ({ ...structuredClone(PACK), source: { ...PACK.source, id, headline } });
 
-/** Everything stored: IndexedDB's four stores and both storage areas. */
+/** Everything stored: IndexedDB's five stores and both storage areas. */
 async function snapshot(): Promise<string> {
   const d = await db.openPackDb();
-  const stores = await Promise.all((['meta', 'packs', 'matching', 'state'] as const).map(async (s) => [s, await d.getAll(s), await d.getAllKeys(s)]));
+  const stores = await Promise.all((['meta', 'packs', 'matching', 'entities', 'state'] as const).map(async (s) => [s, await d.getAll(s), await d.getAllKeys(s)]));
   return JSON.stringify({ stores, local: fake.local.items, sync: fake.sync.items });
 }
 
@@ -68,6 +68,7 @@ test('a good pack file is stored, listed from its metadata, switched on and comp
     entityCount: PACK.entities.length,
     enabledSeq: 1,
     bytes: JSON.stringify(PACK).length,
+    story: { id: 'harbour-pact', outlet: PACK.source.outlet, headline: PACK.source.headline, summary: PACK.source.summary },
   });
   assert.deepEqual(await enabledIds(), ['bali-talks', 'harbour-pact']);
   const compiled = storedMatcher(fake.local.items.compiledMatcher);

@@ -190,3 +190,12 @@ export async function storedConflicts(): Promise<string[]> {
 
 /** Whether a storage change means the packs (or their switches) changed. */
 export const packsChanged = (changes: Record<string, unknown>, area: string): boolean => area === 'local' && COMPILED_KEY in changes;
+
+/** Calls `callback` whenever packs change (in any tab or window); returns the unsubscribe. */
+export function onPacksChanged(callback: () => void): () => void {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (packsChanged(changes, area)) callback();
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}

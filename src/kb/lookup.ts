@@ -101,8 +101,18 @@ export function foldText(text: string): string {
     .trim();
 }
 
-interface Searchable {
-  entry: IndexedEntity;
+/** What search reads of one entity: its name, and the alias forms and descriptions of every pack that has it. */
+export interface SearchTarget<T> {
+  item: T;
+  name: string;
+  aliases: readonly string[];
+  descriptions: readonly string[];
+}
+
+interface Searchable<T> {
+  item: T;
+  /** The name as given, for ties. */
+  shown: string;
   name: string;
   /** Offsets in `name` where a word starts. */
   wordStarts: number[];
@@ -110,16 +120,40 @@ interface Searchable {
   descriptions: string[];
 }
 
-function searchable(entry: IndexedEntity): Searchable {
-  const name = foldText(entry.name);
+function searchable<T>(target: SearchTarget<T>): Searchable<T> {
+  const name = foldText(target.name);
   const wordStarts = [...name.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => m.index);
-  const backgrounds = entry.backgrounds.map((b) => b.entity);
   return {
-    entry,
+    item: target.item,
+    shown: target.name,
     name,
     wordStarts,
-    aliases: backgrounds.flatMap((e) => e.aliases.map((a) => foldText(a.form))),
-    descriptions: backgrounds.map((e) => foldText(e.description)),
+    aliases: target.aliases.map(foldText),
+    descriptions: target.descriptions.map(foldText),
+  };
+}
+
+/**
+ * The search of KnowledgeIndex over any list of entities, in order of first appearance (ties keep
+ * that order): what the index uses over whole packs and the popup over the packs' entity entries.
+ */
+export function searchOver<T>(targets: readonly SearchTarget<T>[]): (query: string) => { item: T; rank: SearchRank }[] {
+  const folded = targets.map(searchable);
+  return (query) => {
+    const q = foldText(query);
+    if (q === '') return [];
+    const hits: { item: T; shown: string; rank: SearchRank; at: number }[] = [];
+    for (const t of folded) {
+      const at = t.name.indexOf(q);
+      let rank: SearchRank | undefined;
+      if (t.wordStarts.some((start) => t.name.startsWith(q, start))) rank = 'name';
+      else if (at !== -1 || t.aliases.some((a) => a.includes(q))) rank = 'alias';
+      else if (t.descriptions.some((d) => d.includes(q))) rank = 'description';
+      if (rank) hits.push({ item: t.item, shown: t.shown, rank, at: at === -1 ? Infinity : at });
+    }
+    return hits
+      .sort((a, b) => SEARCH_RANKS.indexOf(a.rank) - SEARCH_RANKS.indexOf(b.rank) || a.at - b.at || a.shown.localeCompare(b.shown, 'en'))
+      .map(({ item, rank }) => ({ item, rank }));
   };
 }
 
@@ -143,31 +177,18 @@ export function indexKnowledgeBase(packs: readonly KnowledgeBase[]): KnowledgeIn
     }
   }
   const list = [...entries.values()];
-  const targets = list.map(searchable);
+  const search = searchOver(
+    list.map((entry) => ({
+      item: entry,
+      name: entry.name,
+      aliases: entry.backgrounds.flatMap((b) => b.entity.aliases.map((a) => a.form)),
+      descriptions: entry.backgrounds.map((b) => b.entity.description),
+    })),
+  );
 
   return {
     entity: (id) => entries.get(id),
     all: () => [...list],
-    search(query) {
-      const q = foldText(query);
-      if (q === '') return [];
-      const hits: { hit: SearchHit; at: number }[] = [];
-      for (const t of targets) {
-        const at = t.name.indexOf(q);
-        let rank: SearchRank | undefined;
-        if (t.wordStarts.some((start) => t.name.startsWith(q, start))) rank = 'name';
-        else if (at !== -1 || t.aliases.some((a) => a.includes(q))) rank = 'alias';
-        else if (t.descriptions.some((d) => d.includes(q))) rank = 'description';
-        if (rank) hits.push({ hit: { id: t.entry.id, entry: t.entry, rank }, at: at === -1 ? Infinity : at });
-      }
-      return hits
-        .sort(
-          (a, b) =>
-            SEARCH_RANKS.indexOf(a.hit.rank) - SEARCH_RANKS.indexOf(b.hit.rank) ||
-            a.at - b.at ||
-            a.hit.entry.name.localeCompare(b.hit.entry.name, 'en'),
-        )
-        .map((h) => h.hit);
-    },
+    search: (query) => search(query).map(({ item, rank }) => ({ id: item.id, entry: item, rank })),
   };
 }

@@ -4,8 +4,7 @@
  * without texts); each can be highlighted again. A muted id no pack on knows is listed by its id.
  */
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
-import { builtInPack, enabledMatchingParts, packsChanged } from '../common/packs-store';
+import { builtInPack, enabledMatchingParts, onPacksChanged } from '../common/packs-store';
 import { indexKnowledgeBase } from '../kb/lookup';
 
 interface MutedListProps {
@@ -19,14 +18,11 @@ function useEntityNames(): Record<string, string> {
   useEffect(() => {
     let live = true;
     const load = () => void enabledMatchingParts().then((packs) => live && setNames(namesOf(packs)), () => undefined);
-    const listener = (changes: Record<string, unknown>, area: string) => {
-      if (packsChanged(changes, area)) load();
-    };
-    browser.storage.onChanged.addListener(listener);
+    const unsubscribe = onPacksChanged(load);
     load();
     return () => {
       live = false;
-      browser.storage.onChanged.removeListener(listener);
+      unsubscribe();
     };
   }, []);
   return names;

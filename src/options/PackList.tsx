@@ -6,7 +6,6 @@
  * reader's packs are listed from their small metadata records, 50 to a page.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
 import { conflictCount } from '../match/compile';
 import {
   builtInPack,
@@ -15,7 +14,7 @@ import {
   listPacks,
   MAX_PACK_BYTES,
   migrateLegacyPacks,
-  packsChanged,
+  onPacksChanged,
   removePack,
   setPackEnabled,
   type PackMeta,
@@ -43,11 +42,9 @@ export function PackList() {
       .catch(() => null)
       .then(reload);
     // Another options tab, the review page or the background may change packs too.
-    const listener = (changes: Record<string, unknown>, area: string) => {
-      if (!acting.current && packsChanged(changes, area)) reload();
-    };
-    browser.storage.onChanged.addListener(listener);
-    return () => browser.storage.onChanged.removeListener(listener);
+    return onPacksChanged(() => {
+      if (!acting.current) reload();
+    });
   }, [reload]);
 
   const run = async (act: () => Promise<Outcome | null>) => {

@@ -20,6 +20,7 @@ const meta = (id: string, over: Partial<PackMeta> = {}): PackMeta => ({
   entityCount: 3,
   enabledSeq: null,
   bytes: 100,
+  story: { id, outlet: `${id} outlet`, headline: `${id} headline`, summary: 'A. B. C.' },
   ...over,
 });
 

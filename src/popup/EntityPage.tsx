@@ -5,7 +5,8 @@ import { useKnowledge } from './knowledge';
 import { entityHash } from './popup-target';
 
 export function EntityPage({ id }: { id: string }) {
-  const { backgroundOf, loaded } = useKnowledge();
+  const { backgroundOf, loaded, want } = useKnowledge();
+  useEffect(() => want([id]), [id, want]);
   const background = backgroundOf(id);
   const name = background?.entity.name;
   useEffect(() => {
@@ -25,7 +26,7 @@ export function EntityPage({ id }: { id: string }) {
             location.hash = entityHash(rel);
           }}
         />
-      ) : !loaded ? (
+      ) : !loaded(id) ? (
         // The entity may be in an imported pack: storage has not answered yet.
         <p class="note">Loading…</p>
       ) : (

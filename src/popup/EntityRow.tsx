@@ -1,12 +1,13 @@
 /** One entity in a popup list: a disclosure button with name and count that expands its background. */
-import type { Entity } from '../kb/types';
+import { useEffect } from 'preact/hooks';
+import type { EntityRef } from '../common/messages';
 import { EntityCard } from '../ui/EntityCard';
 import { TYPE_LABELS } from '../ui/labels';
 import { useKnowledge } from './knowledge';
 import { mentionLabel } from './name-rows';
 
 interface EntityRowProps {
-  entity: Entity;
+  entity: EntityRef;
   /** Mentions on the page; absent in search results. */
   count?: number;
   expanded: boolean;
@@ -19,7 +20,11 @@ interface EntityRowProps {
 }
 
 export function EntityRow({ entity, count, expanded, onToggle, onShow, onFullBackground, onMute }: EntityRowProps) {
-  const { backgroundOf } = useKnowledge();
+  const { backgroundOf, want } = useKnowledge();
+  // A search result's packs are read when it is opened.
+  useEffect(() => {
+    if (expanded) want([entity.id]);
+  }, [expanded, entity.id, want]);
   const background = expanded ? backgroundOf(entity.id) : null;
   const panelId = `bg-${entity.id}`;
   return (

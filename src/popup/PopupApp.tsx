@@ -59,7 +59,13 @@ function PagePopup({ tabId }: { tabId: number | null }) {
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   /** The name last muted from this popup, for its undo. */
   const [muted, setMuted] = useState<{ id: string; name: string } | null>(null);
-  const { index } = useKnowledge();
+  const { backgroundOf, want } = useKnowledge();
+
+  // Only the packs that hold the names on the page are read.
+  const pageIds = page.status === 'ok' && page.reply.active ? page.reply.names.map((n) => n.id) : [];
+  const pageIdsKey = pageIds.join(' ');
+  // Keyed on the ids themselves: a new array each render must not ask again (want skips known ids anyway).
+  useEffect(() => want(pageIds), [pageIdsKey, want]);
 
   const refresh = useCallback(() => {
     void readPage(tabId).then(setPage);
@@ -120,7 +126,7 @@ function PagePopup({ tabId }: { tabId: number | null }) {
     setMuted(null);
   };
 
-  const rows = page.status === 'ok' && page.reply.active ? nameRows(page.reply.names, (id) => index.entity(id)?.backgrounds[0]?.entity) : [];
+  const rows = page.status === 'ok' && page.reply.active ? nameRows(page.reply.names, (id) => backgroundOf(id)?.entity) : [];
   const note = statusNote(page, rows.length);
   const hostname = page.status === 'ok' && page.reply.hostname ? page.reply.hostname : null;
   const searching = query.trim() !== '';

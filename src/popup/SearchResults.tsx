@@ -1,4 +1,5 @@
 /** Search over every enabled pack, as expandable rows. */
+import { useEffect } from 'preact/hooks';
 import { useKnowledge } from './knowledge';
 import { EntityRow } from './EntityRow';
 
@@ -13,8 +14,10 @@ interface SearchResultsProps {
 }
 
 export function SearchResults({ query, expanded, onToggle, onFullBackground }: SearchResultsProps) {
-  const { index } = useKnowledge();
-  const hits = index.search(query).slice(0, MAX_RESULTS);
+  const { search, wantSearch } = useKnowledge();
+  // Every enabled pack's names are read the first time the reader searches, not before.
+  useEffect(() => wantSearch(), [wantSearch]);
+  const hits = search(query).slice(0, MAX_RESULTS);
   return (
     <section aria-labelledby="search-title">
       <h2 id="search-title">Search results</h2>
@@ -22,12 +25,9 @@ export function SearchResults({ query, expanded, onToggle, onFullBackground }: S
         <p class="note">Nothing in the knowledge base matches “{query}”.</p>
       ) : (
         <ul class="entity-list">
-          {hits.map((h) => {
-            const entity = h.entry.backgrounds[0]?.entity;
-            return entity ? (
-              <EntityRow key={h.id} entity={entity} expanded={expanded.has(h.id)} onToggle={onToggle} onFullBackground={onFullBackground} />
-            ) : null;
-          })}
+          {hits.map(({ entity }) => (
+            <EntityRow key={entity.id} entity={entity} expanded={expanded.has(entity.id)} onToggle={onToggle} onFullBackground={onFullBackground} />
+          ))}
         </ul>
       )}
     </section>

@@ -3,14 +3,14 @@
  * appearance), with counts, joined to the knowledge base. Pure.
  */
 import type { FoundName } from '../common/messages';
-import type { Entity } from '../kb/types';
+import type { EntityRef } from '../common/messages';
 
 export interface NameRow {
-  entity: Entity;
+  entity: EntityRef;
   count: number;
 }
 
-export function nameRows(found: readonly FoundName[], entity: (id: string) => Entity | undefined): NameRow[] {
+export function nameRows(found: readonly FoundName[], entity: (id: string) => EntityRef | undefined): NameRow[] {
   const seen = new Set<string>();
   const rows: NameRow[] = [];
   for (const f of found) {

@@ -267,3 +267,14 @@ test('an address without paragraph texts links to the article itself; paragraph 
   await until(() => !tip.hidden, `shown on focus (${cite.getAttribute('aria-describedby')}, ${document.activeElement?.outerHTML})`);
   render(null, root);
 });
+
+test('older stories the card did not read are counted: "and N more stories" short, "and N older stories in your reading" expanded', async () => {
+  const root = mount(<EntityCard background={{ ...background, olderSources: 238 }} variant="card" onOpenRelated={() => undefined} />);
+  assert.equal(text(root.querySelector('.bs-more-stories')), 'and 238 more stories');
+  await expand(root);
+  assert.equal(text(root.querySelector('.bs-more-stories')), 'and 238 older stories in your reading');
+  const one = mount(<EntityCard background={{ ...background, olderSources: 1 }} variant="full" onOpenRelated={() => undefined} />);
+  assert.equal(text(one.querySelector('.bs-more-stories')), 'and 1 older story in your reading');
+  const none = mount(<EntityCard background={background} variant="card" onOpenRelated={() => undefined} />);
+  assert.equal(none.querySelector('.bs-more-stories'), null);
+});

@@ -10,7 +10,7 @@
 import { useId, useState } from 'preact/hooks';
 import type { EntityBackground, EntityRef, PackBackground } from '../common/messages';
 import type { Quote } from '../kb/types';
-import { cardPreview, hiddenStoriesLabel, LESS_LABEL, MORE_LABEL, muteLabel } from './card-preview';
+import { cardPreview, hiddenStoriesLabel, LESS_LABEL, MORE_LABEL, muteLabel, olderStoriesLabel } from './card-preview';
 import { Citation } from './Citation';
 import { FactList } from './FactList';
 import { QuoteBlock } from './QuoteBlock';
@@ -63,6 +63,7 @@ const isReading = (s: PackBackground) => s.source.origin === 'reading';
 
 export function EntityCard({ background, variant, headingId, headingLevel = 2, onOpenRelated, onFullBackground, onMute }: EntityCardProps) {
   const { entity, sources, related, speakers } = background;
+  const older = background.olderSources ?? 0;
   const [open, setOpen] = useState(false);
   const detailsId = useId();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
@@ -121,7 +122,8 @@ export function EntityCard({ background, variant, headingId, headingLevel = 2, o
           </section>
         );
       })}
-      {!expanded && preview.hidden > 0 && <p class="bs-more-stories">{hiddenStoriesLabel(preview.hidden)}</p>}
+      {!expanded && preview.hidden + older > 0 && <p class="bs-more-stories">{hiddenStoriesLabel(preview.hidden + older)}</p>}
+      {expanded && older > 0 && <p class="bs-more-stories">{olderStoriesLabel(older)}</p>}
       {full ? (
         relatedSection
       ) : (

@@ -31,6 +31,8 @@ export const MORE_LABEL = 'More';
 export const LESS_LABEL = 'Less';
 export const muteLabel = (name: string): string => `Don’t highlight ${name}`;
 export const hiddenStoriesLabel = (n: number): string => `and ${n} more ${n === 1 ? 'story' : 'stories'}`;
+/** Stories the card did not read (it reads the newest few: MAX_STORIES_PER_ENTITY in entity-lookup.ts). */
+export const olderStoriesLabel = (n: number): string => `and ${n} older ${n === 1 ? 'story' : 'stories'} in your reading`;
 
 /**
  * The first sentences of `text` that fit in `max` characters (at most `sentences` of them); a

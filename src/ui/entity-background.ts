@@ -9,7 +9,18 @@ import { newestFirst } from './source-date';
 
 const ref = (e: IndexedEntity): EntityRef => ({ id: e.id, name: e.name, type: e.type });
 
-export function entityBackground(index: KnowledgeIndex, id: string): EntityBackground | null {
+/**
+ * `refOf` names the entities it mentions; by default the index's own entries. An index of only
+ * the packs that hold `id` passes one that knows every enabled pack's names.
+ */
+export function entityBackground(
+  index: KnowledgeIndex,
+  id: string,
+  refOf: (id: string) => EntityRef | undefined = (other) => {
+    const e = index.entity(other);
+    return e && ref(e);
+  },
+): EntityBackground | null {
   const entry = index.entity(id);
   const first = entry?.backgrounds[0];
   if (!entry || !first) return null;
@@ -20,14 +31,14 @@ export function entityBackground(index: KnowledgeIndex, id: string): EntityBackg
   const speakers: Record<string, EntityRef> = {};
   for (const { entity } of sources) {
     for (const r of entity.related) {
-      const other = index.entity(r.id);
+      const other = refOf(r.id);
       if (!other || relatedIds.has(other.id)) continue;
       relatedIds.add(other.id);
-      related.push({ ...ref(other), how: r.how });
+      related.push({ ...other, how: r.how });
     }
     for (const q of entity.quotes) {
-      const s = index.entity(q.speaker);
-      if (s) speakers[s.id] = ref(s);
+      const s = refOf(q.speaker);
+      if (s) speakers[s.id] = s;
     }
   }
   return { entity: first.entity, source: { ...first.source }, sources, related, speakers };

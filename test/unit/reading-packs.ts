@@ -9,12 +9,15 @@ import type { Entity, KnowledgeBase } from '../../src/kb/types';
 const SHARED = ['Mara Quell', 'Tobin Ashgrove', 'Lisvane', 'Corrin Bay', 'Harrowgate Council', 'Delphine Ostrava', 'Kettering Port', 'Ysolde Marchetti'];
 const kebab = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
-/** Pack number `n` (0-based) of a generated reading memory. */
-export function readingPack(n: number, options: { paragraphs?: number; added?: string } = {}): KnowledgeBase {
+/**
+ * Pack number `n` (0-based) of a generated reading memory; `ownNames` names of its own (default
+ * 1, "Reporter Number<n>"; more are "Witness Number<n> K<k>") besides two shared ones.
+ */
+export function readingPack(n: number, options: { paragraphs?: number; added?: string; ownNames?: number } = {}): KnowledgeBase {
   const count = options.paragraphs ?? 40;
-  const own = `Reporter Number${n}`;
+  const own = [`Reporter Number${n}`, ...Array.from({ length: (options.ownNames ?? 1) - 1 }, (_, k) => `Witness Number${n} K${k + 1}`)];
   const shared = [SHARED[n % SHARED.length]!, SHARED[(n * 3 + 1) % SHARED.length]!].filter((v, i, a) => a.indexOf(v) === i);
-  const names = [...shared, own];
+  const names = [...shared, ...own];
   const paragraphs = [`Story number ${n} about ${shared[0]}`, ''];
   for (let p = 3; p <= count; p++) {
     const who = names[p % names.length]!;
@@ -30,7 +33,7 @@ export function readingPack(n: number, options: { paragraphs?: number; added?: s
     return {
       id: kebab(name),
       name,
-      type: i === names.length - 1 || name.includes(' ') ? 'person' : 'place',
+      type: i >= shared.length || name.includes(' ') ? 'person' : 'place',
       description: `${name}, as named in story ${n}.`,
       role: sentence,
       facts: [{ text: sentence, paragraphs: [firstParagraph] }],
