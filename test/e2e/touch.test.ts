@@ -16,15 +16,14 @@ import { launchFirefox, type FirefoxSession } from './support/firefox';
 import { startServer, type StaticServer } from './support/server';
 import { BROWSERS, type BrowserName } from './support/any-browser';
 import { cardSnapshotInPage } from './support/hardening';
+import { poll, POLL_MS, sleep, WAIT } from './support/poll';
 import type { CardSnapshot, Rect } from '../../src/content/card/test-hook';
 import { defaultSettings } from '../../src/common/settings';
 
 /** The part of the extension API used inside the service worker (Chromium). */
 declare const chrome: { tabs: { query(q: { active: boolean; lastFocusedWindow: boolean }): Promise<{ id?: number }[]> } };
 
-const WAIT = 15_000;
 const TEST_TIMEOUT = 60_000;
-const POLL_MS = 25;
 
 const ARTICLE = '/touch/article.html';
 const NEXT = '/touch/next.html';
@@ -46,8 +45,6 @@ const LONG_HOST = 'a-very-long-subdomain-for-the-regional-edition.news-publisher
 
 /** Firefox's extension pages have `chrome` too (as an alias of `browser`). */
 type StorageGlobal = { chrome: { storage: { sync: { set(items: Record<string, unknown>): Promise<void> } } } };
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // ---- page-side functions (flat: see support/checks.ts) -------------------------------------------
 
@@ -195,16 +192,6 @@ async function firefoxDriver(server: StaticServer): Promise<TouchBrowser> {
 }
 
 // ---- helpers ----------------------------------------------------------------------------------------
-
-async function poll<T>(read: () => Promise<T>, pred: (v: T) => boolean, what: string, timeoutMs = WAIT): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (pred(v)) return v;
-    if (Date.now() > deadline) throw new Error(`${what}: not seen within ${timeoutMs} ms; last: ${JSON.stringify(v)?.slice(0, 400)}`);
-    await sleep(POLL_MS);
-  }
-}
 
 const card = (page: TouchPage) => poll(() => page.evaluate(cardSnapshotInPage, undefined), (s) => s !== null, 'the card test hook') as Promise<CardSnapshot>;
 const waitForCard = (page: TouchPage, pred: (s: CardSnapshot) => boolean, what: string) => poll(() => card(page), pred, `card: ${what}`);
