@@ -20,6 +20,7 @@ import { PEOPLE } from './kb';
 import { MATCHER_READY_MEASURE } from './config';
 import { ARTICLE_WORDS, generatedArticle } from './reading';
 import type { StaticServer } from '../test/e2e/support/server';
+import { generatedReadingPack } from '../test/unit/reading-packs';
 
 export const MEMORY_ARTICLES = 1_000;
 /** The issue's "about 30,000 names" over 1,000 articles. */
@@ -78,24 +79,7 @@ export function memoryPack(k: number): KnowledgeBase {
       aliases: [{ form: name }, { form: name.slice(name.indexOf(' ') + 1), standalone: true, secondReference: true }],
     };
   });
-  return {
-    schemaVersion: 2,
-    source: {
-      id: `reading-bench-${String(k).padStart(5, '0')}`,
-      outlet: `Outlet ${k % 17}`,
-      headline: paragraphs[0]!,
-      standfirst: '',
-      summary: paragraphs[2]!,
-      paragraphCount: paragraphs.length,
-      url: `https://news.example.org/story/${k}`,
-      published: `2026-${String((k % 12) + 1).padStart(2, '0')}-${String((k % 28) + 1).padStart(2, '0')}`,
-      added: new Date(Date.UTC(2026, 0, 1) + k * 60_000).toISOString(),
-      origin: 'reading',
-      paragraphs,
-    },
-    matching: { allowedNeighbours: ['The', 'Mr', 'Ms'] },
-    entities,
-  };
+  return generatedReadingPack(`reading-bench-${String(k).padStart(5, '0')}`, k, paragraphs, entities);
 }
 
 /** The backup file of a reader with MEMORY_ARTICLES articles added, all on, and default settings. */

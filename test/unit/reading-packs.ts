@@ -42,10 +42,18 @@ export function readingPack(n: number, options: { paragraphs?: number; added?: s
       aliases: [{ form: name }],
     };
   });
+  return generatedReadingPack(`reading-${String(n).padStart(5, '0')}`, n, paragraphs, entities, options.added);
+}
+
+/**
+ * A generated article's pack as "Add this article" stores it: number `n`'s outlet, address and
+ * dates, its paragraphs (the first is the headline, the third the summary) and its entities.
+ */
+export function generatedReadingPack(id: string, n: number, paragraphs: string[], entities: Entity[], added?: string): KnowledgeBase {
   return {
     schemaVersion: 2,
     source: {
-      id: `reading-${String(n).padStart(5, '0')}`,
+      id,
       outlet: `Outlet ${n % 17}`,
       headline: paragraphs[0]!,
       standfirst: '',
@@ -53,7 +61,7 @@ export function readingPack(n: number, options: { paragraphs?: number; added?: s
       paragraphCount: paragraphs.length,
       url: `https://news.example.org/story/${n}`,
       published: `2026-${String((n % 12) + 1).padStart(2, '0')}-${String((n % 28) + 1).padStart(2, '0')}`,
-      added: options.added ?? new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString(),
+      added: added ?? new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString(),
       origin: 'reading',
       paragraphs,
     },
