@@ -35,6 +35,7 @@ import { buildBackstory, buildReference, contentScriptBreakdown } from './varian
 import { MODULE_ENTRIES } from '../scripts/bundle-options.mjs';
 import { ARTICLE_WORDS, READY_TARGET_MS, readyCell, registerArticle, reviewSpeed, type ReadingFigures } from './reading';
 import { launchBrowser } from './browser';
+import { BASELINE_COMMIT, buildAtCommit } from './then-build';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -42,9 +43,9 @@ const suitesArg = args.find((a) => a.startsWith('--suites='))?.slice('--suites='
 const suites = new Set(suitesArg ? suitesArg.split(',') : ['headline', 'card', 'kb', 'packs', 'memory', 'size', 'growth', 'reading']);
 const runs: RunCounts = quick ? QUICK_RUNS : FULL_RUNS;
 
-const NAMES = { base: 'no extension', backstory: 'Backstory', a: 'A: mark.js per keyword', b: 'B: minimal' };
+const NAMES = { base: 'no extension', backstory: 'Backstory', a: 'A: mark.js per keyword', b: 'B: minimal', then: '1 Dec build' };
 /** Names of the variants in compact table cells. */
-const SHORT: Record<string, string> = { [NAMES.backstory]: 'Backstory', [NAMES.a]: 'A', [NAMES.b]: 'B' };
+const SHORT: Record<string, string> = { [NAMES.backstory]: 'Backstory', [NAMES.a]: 'A', [NAMES.b]: 'B', [NAMES.then]: '1 Dec build' };
 
 const started = Date.now();
 const log = (line: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
@@ -83,14 +84,24 @@ const baseline = JSON.parse(readFileSync(BASELINE_FILE, 'utf8')) as {
 };
 const baselineCell = (f: BaselineFigures | undefined) => (f ? fmt({ ...f.cpuMs, n: 2 }) : '–');
 /**
- * Issue 14's "no worse than before": Backstory's own-work CPU (the measure of 1 Dec) today
- * against that run's, median against median with NO_WORSE_SLACK for noise.
+ * Issue 14's "no worse than before": Backstory's whole cost against the 1 Dec build's, loaded
+ * alternately in this run (then-build.ts), median against median with NO_WORSE_SLACK for noise.
+ * Without that build (no git history), against the own-work figure stored from the 1 Dec run.
  */
-function checkNoWorse(where: string, today: Figures, before: BaselineFigures | undefined) {
+function checkNoWorse(where: string, today: Figures, sameRun: Figures | null, before: BaselineFigures | undefined) {
+  if (sameRun) {
+    const r = today.whole && sameRun.whole ? today.whole.median / sameRun.whole.median : null;
+    check(
+      `no worse than 1 Dec: Backstory's whole cost ≤ ${NO_WORSE_SLACK}× the 1 Dec build's, same run (${where})`,
+      r === null ? '–' : `${r.toFixed(2)}× (${num(today.whole!.median)} ms against ${num(sameRun.whole!.median)} ms CPU)`,
+      r === null ? null : r <= NO_WORSE_SLACK,
+    );
+    return;
+  }
   if (!before) return;
   const r = today.cpu ? today.cpu.median / before.cpuMs.median : null;
   check(
-    `no worse than 1 Dec: Backstory CPU (own work, the measure of then) ≤ ${NO_WORSE_SLACK}× then (${where})`,
+    `no worse than 1 Dec: Backstory CPU (own work, the measure of then) ≤ ${NO_WORSE_SLACK}× then, stored figures (${where})`,
     r === null ? '–' : `${r.toFixed(2)}× (${num(today.cpu!.median)} ms against ${num(before.cpuMs.median)} ms)`,
     r === null ? null : r <= NO_WORSE_SLACK,
   );
@@ -146,7 +157,7 @@ function hotspots(all: LoadResult[], distDir: string, top: number): string {
   return table(['function (source of its start)', 'wall ms per load', 'share'], rows);
 }
 
-async function headline(server: StaticServer, warmup: string, backstoryDir: string, refs: { a: string; b: string }) {
+async function headline(server: StaticServer, warmup: string, backstoryDir: string, refs: { a: string; b: string; then: string | null }) {
   const noNamePages = quick ? QUICK_NO_NAME_PAGES : NO_NAME_PAGES;
   const pages = [...new Set([...(quick ? QUICK_LARGE_PAGES : LARGE_PAGES), ...noNamePages])];
   const targets: Target[] = pages.map((p) => ({ label: pageLabel(p), url: server.url(`/corpus/${p}`) }));
@@ -155,6 +166,7 @@ async function headline(server: StaticServer, warmup: string, backstoryDir: stri
     { name: NAMES.backstory, dir: backstoryDir },
     { name: NAMES.b, dir: refs.b },
     { name: NAMES.a, dir: refs.a, timeoutMs: SLOW_REFERENCE_CAP_MS, budgetMs: SLOW_REFERENCE_BUDGET_MS },
+    ...(refs.then ? [{ name: NAMES.then, dir: refs.then }] : []),
   ];
   log(`headline: ${targets.length} pages × ${variants.length} variants × ${runs.headline} runs`);
   const results = await runMatrix(variants, targets, runs.headline, warmup, log);
@@ -169,15 +181,18 @@ async function headline(server: StaticServer, warmup: string, backstoryDir: stri
     const f = (v: string) => figures(results.get(v)!.get(t.label)!);
     const base = f(NAMES.base);
     const [bs, a, b] = [f(NAMES.backstory), f(NAMES.a), f(NAMES.b)];
+    const sameRun = refs.then ? f(NAMES.then) : null;
     const then = baseline.headline[t.label];
-    for (const [name, fig, key] of [[NAMES.backstory, bs, 'backstory'], [NAMES.b, b, 'b'], [NAMES.a, a, 'a']] as const) {
+    const shown: [string, Figures, 'backstory' | 'a' | 'b' | null][] = [[NAMES.backstory, bs, 'backstory'], [NAMES.b, b, 'b'], [NAMES.a, a, 'a']];
+    if (sameRun) shown.push([NAMES.then, sameRun, null]);
+    for (const [name, fig, key] of shown) {
       rows.push([
         name === NAMES.backstory ? `**${t.label}** (${kb(sizes.get(t.label)!)})` : '',
         SHORT[name]!,
         costCell(fig, (x) => x.whole),
         name === NAMES.backstory ? '' : costRatio(bs, fig, (x) => x.whole),
         costCell(fig, (x) => x.cpu),
-        baselineCell(then?.[key]),
+        key ? baselineCell(then?.[key]) : '',
         costCell(fig, (x) => x.wall),
         fmt(fig.longest),
         fmt(fig.longestOwnCpu),
@@ -197,7 +212,7 @@ async function headline(server: StaticServer, warmup: string, backstoryDir: stri
       wholeVsB === null ? '–' : `${wholeVsB.toFixed(2)}× (${num(bs.whole!.median)} ms against ${num(b.whole!.median)} ms CPU)`,
       wholeVsB === null ? null : wholeVsB <= WHOLE_COST_VS_B,
     );
-    checkNoWorse(t.label, bs, then?.backstory);
+    checkNoWorse(t.label, bs, sameRun, then?.backstory);
     if (!noName.has(t.label)) {
       const up = speedup(bs, a);
       check(`≥ 10× faster than A, built-in KB (${t.label})`, up === null ? '–' : `${up.toFixed(0)}×${a.cpu ? '' : ' (A stopped: at least)'}`, up === null ? null : up >= 10);
@@ -217,7 +232,8 @@ evaluation and compilation, every call into them (observer callbacks, timers, me
 every forced layout or style recalculation with them on the stack, as one union in time, each
 task's share applied to the task's thread time (bench/trace.ts); **own work** = the measure of
 the 1 Dec run: the samples with such a frame inside tasks, plus the evaluation; **1 Dec** = that run's
-own-work figure (bench/baseline-2026-12-01.json); **wall** = own work in wall time (inflated when the machine is
+own-work figure (bench/baseline-2026-12-01.json); **1 Dec build** = Backstory as it was then
+(commit \`${BASELINE_COMMIT}\`, built from git by bench/then-build.ts), loaded in this run beside today's; **wall** = own work in wall time (inflated when the machine is
 busy); **forced layouts** = Layout and UpdateLayoutTree events with the variant's script on their stack, most in one load; **longest task** = the longest main-thread task (RunTask) in which the script ran, wall and
 CPU (the whole task: a page task in which Backstory's page watcher ran at the end counts whole);
 **own work in one task** = the most of Backstory's own CPU time within any one task; **DCL→done** = DOMContentLoaded to the last \`backstory:highlighted\` mark; **heap added** =
@@ -345,10 +361,10 @@ ${table(['variant', 'entities', 'whole cost, CPU ms', 'own work, CPU ms', 'own w
 ${importLine}`);
 }
 
-async function pageSizeScaling(server: StaticServer, warmup: string, backstoryDir: string, refB: string) {
+async function pageSizeScaling(server: StaticServer, warmup: string, backstoryDir: string, refB: string, thenDir: string | null) {
   const sizes = quick ? QUICK_PAGE_TEXT_SIZES : PAGE_TEXT_SIZES;
   const targets: Target[] = sizes.map((s) => ({ label: kb(s), url: server.addPage(`/generated/news-${s}.html`, newsPage(s)) }));
-  const variants: Variant[] = [{ name: NAMES.backstory, dir: backstoryDir }, { name: NAMES.b, dir: refB }];
+  const variants: Variant[] = [{ name: NAMES.backstory, dir: backstoryDir }, { name: NAMES.b, dir: refB }, ...(thenDir ? [{ name: NAMES.then, dir: thenDir }] : [])];
   log(`page size: ${targets.length} pages × ${variants.length} variants × ${runs.pageSize} runs`);
   const results = await runMatrix(variants, targets, runs.pageSize, warmup, log);
   const rows: string[][] = [];
@@ -371,9 +387,10 @@ async function pageSizeScaling(server: StaticServer, warmup: string, backstoryDi
     if (bs.cpu) previous = { mb, cpu: bs.cpu.median };
     own.push(bs);
     const then = baseline.pageSize[t.label];
-    checkNoWorse(`generated page of ${t.label}`, bs, then?.backstory);
+    const sameRun = thenDir ? figures(results.get(NAMES.then)!.get(t.label)!) : null;
+    checkNoWorse(`generated page of ${t.label}`, bs, sameRun, then?.backstory);
     rows.push([
-      t.label, fmt(bs.whole), fmt(b.whole), costRatio(bs, b, (x) => x.whole), fmt(bs.cpu), baselineCell(then?.backstory), added, fmt(b.cpu), b.cpu ? num(b.cpu.median / mb) : '–',
+      t.label, fmt(bs.whole), fmt(b.whole), costRatio(bs, b, (x) => x.whole), sameRun ? fmt(sameRun.whole) : '–', sameRun ? costRatio(bs, sameRun, (x) => x.whole) : '–', fmt(bs.cpu), baselineCell(then?.backstory), added, fmt(b.cpu), b.cpu ? num(b.cpu.median / mb) : '–',
       costRatio(bs, b), fmt(bs.longest), fmt(bs.longestOwnCpu), fmt(bs.dclToDone), bs.marks ? num(bs.marks.median) : '–', b.marks ? num(b.marks.median) : '–',
     ]);
   });
@@ -386,12 +403,12 @@ async function pageSizeScaling(server: StaticServer, warmup: string, backstoryDi
   sections.push(`## Page size
 
 Generated news pages (paragraphs, headings, links; a name every 40–60 words), built-in knowledge
-base. Main-thread CPU ms, median (min–max): whole cost and own work as in the headline table, 1 Dec =
-that run's own work; for Backstory also the own work added per MB of text from the previous size (the marginal cost: it must not grow). Backstory stops at a fixed number
+base. Main-thread CPU ms, median (min–max): whole cost and own work as in the headline table; 1 Dec build =
+Backstory of then loaded in this run (as in the headline table); 1 Dec own work = that run's stored figure; for Backstory also the own work added per MB of text from the previous size (the marginal cost: it must not grow). Backstory stops at a fixed number
 of marks per page (MAX_MARKS_PER_PAGE in src/content/highlighter.ts); B marks everything, so on
 large pages B does more work than Backstory.
 
-${table(['text', 'Backstory whole cost', 'B whole cost', 'Backstory ÷ B (whole)', 'Backstory own work', '1 Dec own work', 'Backstory own work per added MB', 'B own work', 'B ms/MB', 'Backstory ÷ B (own work)', 'Backstory longest task ms', 'Backstory own work in one task, CPU ms', 'Backstory DCL→done ms', 'Backstory marks', 'B marks'], rows)}`);
+${table(['text', 'Backstory whole cost', 'B whole cost', 'Backstory ÷ B (whole)', '1 Dec build whole cost', 'Backstory ÷ 1 Dec build (whole)', 'Backstory own work', '1 Dec own work', 'Backstory own work per added MB', 'B own work', 'B ms/MB', 'Backstory ÷ B (own work)', 'Backstory longest task ms', 'Backstory own work in one task, CPU ms', 'Backstory DCL→done ms', 'Backstory marks', 'B marks'], rows)}`);
 }
 
 /**
@@ -624,7 +641,10 @@ async function main() {
   log(`bench${quick ? ' --quick' : ''}: suites ${[...suites].join(', ')}`);
   const backstoryDir = await snapshotDist();
   const data = builtInData();
-  const refs = { a: await buildReference('ref-a-markjs', 'builtin', data), b: await buildReference('ref-b-minimal', 'builtin', data) };
+  const thenBuild = suites.has('headline') || suites.has('size') ? await buildAtCommit() : null;
+  if (thenBuild && 'missing' in thenBuild) log(`no 1 Dec build to compare with (${thenBuild.missing}): "no worse than 1 Dec" uses the stored figures`);
+  const thenDir = thenBuild && 'dir' in thenBuild ? thenBuild.dir : null;
+  const refs = { a: await buildReference('ref-a-markjs', 'builtin', data), b: await buildReference('ref-b-minimal', 'builtin', data), then: thenDir };
   const server = await startServer({ mounts: { '/corpus/': CORPUS_DIR } });
   const warmup = server.addPage(WARMUP_PATH, WARMUP_HTML);
   const raw: Record<string, MatrixResults> = {};
@@ -657,7 +677,7 @@ and ${fmt(card.later, ' ms')}, ${runs.card} pages, built-in pack.`);
       ['kb', () => kbScaling(server, warmup)],
       ['packs', () => packsCost(server, warmup, backstoryDir)],
       ['memory', () => memoryCost(server, warmup, backstoryDir, card)],
-      ['size', () => pageSizeScaling(server, warmup, backstoryDir, refs.b)],
+      ['size', () => pageSizeScaling(server, warmup, backstoryDir, refs.b, thenDir)],
       ['growth', () => growth(server, warmup, backstoryDir)],
       ['reading', () => readingSpeed(server, backstoryDir)],
     ];
