@@ -3,8 +3,8 @@
  * its rule in front, in one string. Matching looks up the longest form at a word start by
  * narrowing the range of lines whose forms share the text's first characters, one character at
  * a time (two binary searches per character, in a range that shrinks fast): like walking a trie,
- * with no object per form and no table of line offsets (a binary search probes a character and
- * steps back to its line's start).
+ * with no object per form. No table of line offsets is built up front: each first character's
+ * lines get one the first time a page looks up a word that starts with it.
  *
  * Why not one big regular expression: V8 needs seconds to compile an alternation of 10,000
  * entities' forms and then scans slowly (measured: 6 s to compile, 5 s per MB at 10,000
@@ -69,7 +69,9 @@ export interface FormHit {
   end: number;
 }
 
-/** Below this many characters of lines in a range (a few forms), a linear scan beats a binary search. */
+/** Below this many forms in a range, a linear scan beats a binary search. */
+const LINEAR_RANGE = 8;
+/** Below this many characters of lines (a few forms), the same while finding where a first character's lines end. */
 const LINEAR_CHARS = 96;
 const NEWLINE = 10;
 
@@ -83,21 +85,26 @@ export class FormTable {
   /** Each bucket's lines, as offsets into `lines`: [bucketLo, bucketHi). */
   private readonly bucketLo: number[] = [];
   private readonly bucketHi: number[] = [];
+  /**
+   * Each bucket's line offsets (and its end), built the first time a word starting with its
+   * character is looked up: a page pays only for the first characters its words have, and not
+   * before it scans.
+   */
+  private readonly bucketStarts: (Uint32Array | undefined)[] = [];
 
   /**
-   * Ranges of forms are ranges of characters whose ends are line starts: a binary search probes
-   * the middle character and steps back to the start of its line. Nothing is built per form; this
-   * runs on every page, before the code is warm.
+   * Finds where each first character's lines begin and end, by binary search over the text
+   * itself (a probe steps back to its line's start). Nothing is built per form; this runs on every
+   * page, before the code is warm.
    */
   constructor(lines: string, ruleWidth: number) {
     this.lines = lines;
     this.skip = ruleWidth;
     this.firstUnits = new Uint16Array(0x10000);
     const n = lines.length;
-    // Forms with one first unit are a run: one binary search per run for its end.
     for (let at = 0; at < n; ) {
       const c = lines.charCodeAt(at + ruleWidth);
-      const end = this.lowerBound(at, n, 0, c + 1);
+      const end = this.runEnd(at, n, c);
       // A form cannot begin with a class character: white space or an apostrophe.
       if (c !== 32 && c !== 39) {
         this.bucketLo.push(at);
@@ -118,27 +125,54 @@ export class FormTable {
     return this.lines.slice(line + this.skip, this.lines.indexOf('\n', line));
   }
 
-  /** Character k of the form whose line starts at `line`, or -1 past its end (so a shorter form sorts first). */
-  private charAt(line: number, k: number): number {
-    const c = this.lines.charCodeAt(line + this.skip + k);
-    return c === NEWLINE ? -1 : c;
-  }
-
-  /** The line after the one at `line`. */
-  private next(line: number): number {
-    return this.lines.indexOf('\n', line + this.skip) + 1;
-  }
-
-  /** The first line in [lo, hi) whose form's character k is at least `key` (all share characters 0..k-1). */
-  private lowerBound(lo: number, hi: number, k: number, key: number): number {
+  /** The first line in [lo, hi) (offsets of line starts) whose form begins with a unit above c. */
+  private runEnd(lo: number, hi: number, c: number): number {
+    const first = (line: number) => this.lines.charCodeAt(line + this.skip);
+    const next = (line: number) => this.lines.indexOf('\n', line + this.skip) + 1;
     while (hi - lo > LINEAR_CHARS) {
       // The line holding the middle character m (lo < m < hi): it starts at or after lo, which
       // is a line start, and before hi.
       const line = this.lines.lastIndexOf('\n', ((lo + hi) >>> 1) - 1) + 1;
-      if (this.charAt(line, k) < key) lo = this.next(line);
+      if (first(line) <= c) lo = next(line);
       else hi = line;
     }
-    while (lo < hi && this.charAt(lo, k) < key) lo = this.next(lo);
+    while (lo < hi && first(lo) <= c) lo = next(lo);
+    return lo;
+  }
+
+  /** The bucket's line offsets, starts[n] its end. */
+  private startsOf(bucket: number): Uint32Array {
+    let starts = this.bucketStarts[bucket];
+    if (starts === undefined) {
+      const lo = this.bucketLo[bucket]!;
+      const hi = this.bucketHi[bucket]!;
+      let n = 0;
+      for (let at = this.lines.indexOf('\n', lo); at >= 0 && at < hi; at = this.lines.indexOf('\n', at + 1)) n++;
+      starts = new Uint32Array(n + 1);
+      starts[0] = lo;
+      for (let i = 0, at = this.lines.indexOf('\n', lo); i < n; at = this.lines.indexOf('\n', at + 1)) starts[++i] = at + 1;
+      this.bucketStarts[bucket] = starts;
+    }
+    return starts;
+  }
+
+  /** Character k of the form on line i of `starts`, or -1 past its end (so a shorter form sorts first). */
+  private charAt(starts: Uint32Array, i: number, k: number): number {
+    const c = this.lines.charCodeAt(starts[i]! + this.skip + k);
+    return c === NEWLINE ? -1 : c;
+  }
+
+  /** The first line in [lo, hi) of `starts` whose form's character k is at least `key` (all share characters 0..k-1). */
+  private lowerBound(starts: Uint32Array, lo: number, hi: number, k: number, key: number): number {
+    if (hi - lo <= LINEAR_RANGE) {
+      while (lo < hi && this.charAt(starts, lo, k) < key) lo++;
+      return lo;
+    }
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.charAt(starts, mid, k) < key) lo = mid + 1;
+      else hi = mid;
+    }
     return lo;
   }
 
@@ -149,14 +183,15 @@ export class FormTable {
   longestMatch(text: string, start: number, isEnd: (end: number) => boolean): FormHit | null {
     const bucket = this.firstUnits[text.charCodeAt(start)]! - 1;
     if (bucket < 0) return null;
-    let lo = this.bucketLo[bucket]!;
-    let hi = this.bucketHi[bucket]!;
+    const starts = this.startsOf(bucket);
+    let lo = 0;
+    let hi = starts.length - 1;
     let hit: FormHit | null = null;
     let k = 1;
     let i = start + 1;
     for (;;) {
       // Every form in [lo, hi) has the text's first k characters; the first is the shortest.
-      if (this.charAt(lo, k) === -1 && isEnd(i)) hit = { line: lo, end: i };
+      if (this.charAt(starts, lo, k) === -1 && isEnd(i)) hit = { line: starts[lo]!, end: i };
       // Past invisible characters to the next visible one; the hit above ends before them.
       if (i >= text.length) break;
       let at = i;
@@ -169,9 +204,9 @@ export class FormTable {
       // A space in a form stands for any run of white space, an apostrophe for ' and ’.
       const space = isSpace(c);
       const key = space ? 32 : c === 0x2019 ? 39 : c;
-      lo = this.lowerBound(lo, hi, k, key);
-      if (lo >= hi || this.charAt(lo, k) !== key) break;
-      hi = this.lowerBound(lo, hi, k, key + 1);
+      lo = this.lowerBound(starts, lo, hi, k, key);
+      if (lo >= hi || this.charAt(starts, lo, k) !== key) break;
+      hi = this.lowerBound(starts, lo, hi, k, key + 1);
       i = space ? skipSpaceRun(text, at + 1) : at + 1;
       k++;
     }
