@@ -180,11 +180,10 @@ export class Matcher implements EntityTable {
 
   /** The entity index (-1: none) and flags (RULE_FLAGS) of the form whose line starts at `line`. */
   private rule(line: number): { entity: number; flags: number } {
-    const rules = this.data.lines;
-    const at = line;
+    const lines = this.data.lines;
     let entity = 0;
-    for (let k = 0; k < RULE_WIDTH - 1; k++) entity = entity * 64 + DIGIT_VALUE[rules.charCodeAt(at + k)]!;
-    return { entity: entity - 1, flags: DIGIT_VALUE[rules.charCodeAt(at + RULE_WIDTH - 1)]! };
+    for (let k = 0; k < RULE_WIDTH - 1; k++) entity = entity * 64 + DIGIT_VALUE[lines.charCodeAt(line + k)]!;
+    return { entity: entity - 1, flags: DIGIT_VALUE[lines.charCodeAt(line + RULE_WIDTH - 1)]! };
   }
 
   /**
