@@ -10,6 +10,7 @@ import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import type { CompiledMatcher } from '../src/match/compile';
+import { matcherData } from '../src/match/matcher-data';
 import type { KnowledgeBase } from '../src/kb/types';
 import { bundleOptions, CONTENT_ENTRY, contentScriptOptions, MODULE_ENTRIES, moduleOptions, PAGE_ENTRIES } from '../scripts/bundle-options.mjs';
 import { BACKSTORY_COPY_DIR, BENCH_DIR, BUILD_DIR, ROOT } from './config';
@@ -20,16 +21,12 @@ export interface BuildData {
   compiled: CompiledMatcher;
 }
 
-/** build.mjs's production options, with one entry point and output file. */
-function entryOptions(entry: string, outfile: string, data: BuildData, metafile = false): esbuild.BuildOptions {
-  return { ...bundleOptions(data), entryPoints: [entry], outfile, metafile };
-}
-
 /** The references are built under bench/, where the repo's eslint would otherwise lint their bundles. */
 const GENERATED_BANNER = { js: '/* eslint-disable -- generated bundle */' };
 
 function referenceOptions(entry: string, outfile: string, data: BuildData): esbuild.BuildOptions {
-  return { ...entryOptions(entry, outfile, data), banner: GENERATED_BANNER };
+  // The matcher as Backstory's pages read it (made once per change of packs, never on a page).
+  return { ...bundleOptions({ packs: data.packs, compiled: matcherData(data.compiled) }), entryPoints: [entry], outfile, banner: GENERATED_BANNER };
 }
 
 /** A reference's manifest: a content script only, injected like Backstory's (document_idle, top frame). */

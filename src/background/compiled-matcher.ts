@@ -7,11 +7,12 @@
 import { builtInPack } from '../common/built-in-pack';
 import { recompile } from '../common/packs-store';
 import { compileMatcher } from '../match/compile';
+import { matcherData, type MatcherData } from '../match/matcher-data';
 
-export async function compiledMatcherText(): Promise<string> {
+export async function compiledMatcherData(): Promise<MatcherData> {
   try {
     return (await recompile()).compiled;
   } catch {
-    return JSON.stringify(compileMatcher([builtInPack()]).compiled);
+    return matcherData(compileMatcher([builtInPack()]).compiled);
   }
 }

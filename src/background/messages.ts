@@ -5,7 +5,7 @@ import { withMuted } from '../common/settings';
 import { updateSettings } from '../common/settings-store';
 import { setBadge } from './badge';
 import { backgroundOf } from './knowledge';
-import { compiledMatcherText } from './compiled-matcher';
+import { compiledMatcherData } from './compiled-matcher';
 import { openBackground } from './open-background';
 
 type BackgroundReply = Replies['get-entity'] | Replies['set-muted'] | Replies['get-compiled-matcher'] | void;
@@ -28,7 +28,7 @@ export function handleMessage(message: unknown, sender: browser.Runtime.MessageS
       return setBadge(tabId, message.distinct).catch(() => undefined);
     }
     case 'get-compiled-matcher':
-      return compiledMatcherText().then((compiled) => ({ compiled }));
+      return compiledMatcherData().then((compiled) => ({ compiled }));
     case 'open-background':
       return openBackground(message.id, sender.tab);
     case 'set-muted':

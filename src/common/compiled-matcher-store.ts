@@ -4,8 +4,7 @@
  * not bundle the knowledge base or the validator.
  */
 import browser from 'webextension-polyfill';
-import type { CompiledMatcher } from '../match/compile';
-import { COMPILED_MATCHER_VERSION } from '../match/compile';
+import { isMatcherData, type MatcherData } from '../match/matcher-data';
 
 import { COMPILED_KEY } from './compiled-matcher-key';
 
@@ -15,35 +14,27 @@ export interface StoredCompiled {
   /** Ids of the imported packs it was compiled from, sorted (the built-in pack is always in). */
   packIds: string[];
   /**
-   * The CompiledMatcher as JSON text. A string crosses from storage into a page's content script
-   * almost for free and JSON.parse is fast; the same data stored as an object took the browser
-   * over 50 ms to hand over in one task for 1,000 entities (bench: Context packs), on every page,
-   * and again in every tab for each change.
+   * The matcher as pages read it: an object of a few long strings, which storage hands over
+   * almost as fast as one string, and which a page uses as it comes (until version 4 it was JSON
+   * text, parsed again on every page: 4 to 12 ms for a memory of 1,000 articles). Never an
+   * object per form: a trie of objects took the browser over 50 ms to hand over for 1,000
+   * entities (bench: Context packs).
    */
-  compiled: string;
+  compiled: MatcherData;
   conflicts: string[];
   /** The packs' revision it was compiled from (pack-db.ts); absent in 0.1.0's. */
   revision?: number;
 }
 
-const isCompiled = (v: unknown): v is CompiledMatcher => {
-  if (typeof v !== 'object' || v === null) return false;
-  const c = v as CompiledMatcher;
-  return c.version === COMPILED_MATCHER_VERSION && typeof c.forms === 'string' && typeof c.rules === 'string' && typeof c.ids === 'string' &&
-    typeof c.types === 'string' && typeof c.packs === 'string' && typeof c.morePacks === 'string';
-};
-
-/** The matcher in a stored value, or null if it is missing, damaged or of another version. */
-export function storedMatcher(stored: unknown): { packIds: string[]; compiled: CompiledMatcher } | null {
+/**
+ * The matcher in a stored value, or null if it is missing, damaged or of another version (a
+ * version 4 value, JSON text, is one: the background stores the matcher again, ensureCompiled).
+ */
+export function storedMatcher(stored: unknown): { packIds: string[]; compiled: MatcherData } | null {
   if (typeof stored !== 'object' || stored === null) return null;
   const { packIds, compiled } = stored as { packIds?: unknown; compiled?: unknown };
-  if (!Array.isArray(packIds) || typeof compiled !== 'string') return null;
-  try {
-    const parsed: unknown = JSON.parse(compiled);
-    return isCompiled(parsed) ? { packIds: packIds.filter((id): id is string => typeof id === 'string'), compiled: parsed } : null;
-  } catch {
-    return null;
-  }
+  if (!Array.isArray(packIds) || !isMatcherData(compiled)) return null;
+  return { packIds: packIds.filter((id): id is string => typeof id === 'string'), compiled };
 }
 
 /**
@@ -51,7 +42,7 @@ export function storedMatcher(stored: unknown): { packIds: string[]; compiled: C
  * script asks the background, which compiles and stores it), else null (nothing to match with:
  * a page must never fail because storage does). `onRead` is called when storage has answered.
  */
-export async function loadCompiledMatcher(fallback: () => Promise<string | undefined>, onRead?: () => void): Promise<CompiledMatcher | null> {
+export async function loadCompiledMatcher(fallback: () => Promise<unknown>, onRead?: () => void): Promise<MatcherData | null> {
   try {
     const value = (await browser.storage.local.get(COMPILED_KEY))[COMPILED_KEY];
     // The read is done; what follows (parsing, checking) is the page's own main-thread work.
@@ -62,8 +53,8 @@ export async function loadCompiledMatcher(fallback: () => Promise<string | undef
     // Fall through to the fallback.
   }
   try {
-    const text = await fallback();
-    return text === undefined ? null : (storedMatcher({ packIds: [], compiled: text })?.compiled ?? null);
+    const compiled = await fallback();
+    return isMatcherData(compiled) ? compiled : null;
   } catch {
     return null;
   }

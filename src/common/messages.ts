@@ -5,6 +5,7 @@
 import type { PackBackground, SourceLabel } from '../kb/lookup';
 import type { Entity, EntityType } from '../kb/types';
 import type { PackOps } from './pack-ops';
+import type { MatcherData } from '../match/matcher-data';
 
 /** One entity found on a page, in order of first appearance. */
 export interface FoundName {
@@ -102,7 +103,7 @@ export interface Replies {
   'get-entity': EntityBackground | null;
   'get-page-snapshot': PageSnapshot;
   /** A CompiledMatcher as JSON text. */
-  'get-compiled-matcher': { compiled: string };
+  'get-compiled-matcher': { compiled: MatcherData };
   /** False when the setting could not be saved. */
   'set-muted': { saved: boolean };
 }

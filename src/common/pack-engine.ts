@@ -6,6 +6,7 @@
  * extension API) and a token to undo the change, should that fail.
  */
 import { compileMatcher } from '../match/compile';
+import { matcherData } from '../match/matcher-data';
 import type { KnowledgeBase } from '../kb/types';
 import { validateKnowledgeBase } from '../kb/validate';
 import { checkJsonValue, parseGuardedJson } from '../kb/json-guard';
@@ -72,7 +73,7 @@ export async function compileEnabled(): Promise<StoredCompiled> {
   const db = await openPackDb();
   const { revision, packs } = await readEnabled(db, 'matching');
   const { compiled, conflicts } = compileMatcher([builtInPack(), ...packs]);
-  return { packIds: packs.map((p) => p.source.id).sort(), compiled: JSON.stringify(compiled), conflicts, revision };
+  return { packIds: packs.map((p) => p.source.id).sort(), compiled: matcherData(compiled), conflicts, revision };
 }
 
 /** Why a write to IndexedDB failed, for the reader. */

@@ -9,6 +9,7 @@ import { FakeLocks, LOCAL_QUOTA, SYNC_QUOTA } from '../../test/unit/fake-storage
 import { readingPack } from '../../test/unit/reading-packs';
 import type { KnowledgeBase } from '../kb/types';
 import { Matcher } from '../match/matcher';
+import { compileMatcher } from '../match/compile';
 
 const fake = installFakeExtension();
 const store = await import('./packs-store');
@@ -251,6 +252,20 @@ test('a compiled matcher left behind by a change cut short is rebuilt', async ()
   fake.local.items.compiledMatcher = { ...(fake.local.items.compiledMatcher as object), revision: 0 };
   await store.ensureCompiled();
   assert.equal((fake.local.items.compiledMatcher as { revision: number }).revision, 1);
+});
+
+test('a matcher stored by version 4 (JSON text) is compiled again in the stored format of today', async () => {
+  await store.importPack(file(PACK_TEXT), 'pack.json');
+  const today = fake.local.items.compiledMatcher as { compiled: object; revision: number };
+  const v4 = { ...compileMatcher([store.builtInPack(), PACK]).compiled, version: 4 };
+  fake.local.items.compiledMatcher = { ...today, compiled: JSON.stringify(v4) };
+  assert.equal(storedMatcher(fake.local.items.compiledMatcher), null);
+  await store.ensureCompiled();
+  const upgraded = storedMatcher(fake.local.items.compiledMatcher);
+  assert.ok(upgraded, 'stored again, readable');
+  assert.deepEqual(upgraded.compiled, today.compiled);
+  const read = new Matcher(upgraded.compiled);
+  assert.deepEqual(read.scan('Arini Wicaksana spoke in Bali.').mentions.map((m) => read.entityId(m.entity)), ['arini-wicaksana', 'bali']);
 });
 
 test('1,000 reading packs are stored and listed from their metadata; one more is saved without reading the others', async () => {

@@ -5,7 +5,7 @@
  */
 import browser from 'webextension-polyfill';
 import { Matcher } from '../match/matcher';
-import { EMPTY_MATCHER } from '../match/compile';
+import { EMPTY_MATCHER_DATA } from '../match/matcher-data';
 import type { PagePolicy } from '../match/page-mentions';
 import { isSiteEnabled, type Settings } from '../common/settings';
 import { loadSettings, watchSettings } from '../common/settings-store';
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   const loadMatcher = async () => {
     const started = performance.now();
     let read = started;
-    const matcher = new Matcher((await loadCompiledMatcher(askBackground, () => (read = performance.now()))) ?? EMPTY_MATCHER);
+    const matcher = new Matcher((await loadCompiledMatcher(askBackground, () => (read = performance.now()))) ?? EMPTY_MATCHER_DATA);
     performance.measure(MATCHER_READY_MEASURE, { start: started });
     performance.measure(MATCHER_BUILD_MEASURE, { start: read });
     return matcher;

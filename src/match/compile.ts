@@ -13,9 +13,10 @@ import { normalizePhrase } from './form-table';
  * Bumped when the format changes: a stored matcher of another version is compiled again.
  * 2: packs, contextGroups. 3: the compact format (sorted forms in one string, rules as text),
  * read without building any object per form. 4: morePacks as text too (an object of 15,000
- * arrays for a memory of 1,000 articles took JSON.parse longer than all the rest).
+ * arrays for a memory of 1,000 articles took JSON.parse longer than all the rest). 5: stored as
+ * MatcherData (matcher-data.ts), an object rather than JSON text, each rule beside its form.
  */
-export const COMPILED_MATCHER_VERSION = 4;
+export const COMPILED_MATCHER_VERSION = 5;
 
 /** What a matched form means. One form can be several things at once (an alias and a context word). */
 export interface FormRule {
@@ -42,10 +43,10 @@ export interface ContextGroup {
 }
 
 /**
- * The compiled matcher, plain JSON made of a few long strings: a page reads it from storage and
- * is ready to match after one JSON.parse and one pass over `forms` and `ids` (form-table.ts),
- * with no object per form or entity (30,000 names of a reading memory would be millions of
- * objects as a trie; measured in bench/results.md, "A memory of 1,000 articles").
+ * The compiled matcher, plain JSON made of a few long strings, with no object per form or entity
+ * (30,000 names of a reading memory would be millions of objects as a trie; measured in
+ * bench/results.md, "A memory of 1,000 articles"). Pages read it as MatcherData
+ * (matcher-data.ts), made from it once per change of packs.
  */
 export interface CompiledMatcher {
   version: typeof COMPILED_MATCHER_VERSION;
@@ -72,12 +73,6 @@ export interface CompiledMatcher {
   /** One per distinct requirement (requiresPageContext words, contextFromPack pack); their words are in `forms`. */
   contextGroups: ContextGroup[];
 }
-
-/** A matcher that finds nothing (a page with no matcher to read waits for one to be stored). */
-export const EMPTY_MATCHER: CompiledMatcher = {
-  version: COMPILED_MATCHER_VERSION, forms: '', rules: '', needsContext: {}, contextOf: {}, ids: '', types: '', packs: '', morePacks: '',
-  allowedNeighbours: [], contextGroups: [],
-};
 
 /** Base-64 digits, JSON-safe: digit value = index. */
 export const DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

@@ -1,9 +1,10 @@
 /**
- * Every form of every entity, as the compiled matcher holds them (compile.ts): sorted, in one
- * string, with an offset table built once when a page reads the matcher. Matching looks up the
- * longest form at a word start by narrowing the range of forms that share the text's first
- * characters, one character at a time (two binary searches per character, in a range that
- * shrinks fast): like walking a trie, with no object per form.
+ * Every form of every entity, as pages read them (matcher-data.ts): sorted, one line each with
+ * its rule in front, in one string. Matching looks up the longest form at a word start by
+ * narrowing the range of lines whose forms share the text's first characters, one character at
+ * a time (two binary searches per character, in a range that shrinks fast): like walking a trie,
+ * with no object per form. No table of line offsets is built up front: each first character's
+ * lines get one the first time a page looks up a word that starts with it.
  *
  * Why not one big regular expression: V8 needs seconds to compile an alternation of 10,000
  * entities' forms and then scans slowly (measured: 6 s to compile, 5 s per MB at 10,000
@@ -62,68 +63,114 @@ export function lineStarts(text: string): Uint32Array {
   return starts;
 }
 
-/** A form found in the text: its index in the table and where the text it covers ends. */
+/** A form found in the text: where its line starts in the table (its rule comes first) and where the text it covers ends. */
 export interface FormHit {
-  form: number;
+  line: number;
   end: number;
 }
 
 /** Below this many forms in a range, a linear scan beats a binary search. */
 const LINEAR_RANGE = 8;
+/** Below this many characters of lines (a few forms), the same while finding where a first character's lines end. */
+const LINEAR_CHARS = 96;
+const NEWLINE = 10;
 
 export class FormTable {
-  /** Forms each ended by "\n", sorted. */
-  private readonly forms: string;
-  private readonly starts: Uint32Array;
+  /** MatcherData.lines: per form its RULE_WIDTH rule digits, the form, "\n"; sorted by form. */
+  private readonly lines: string;
+  /** Where a form begins in its line: after its rule. */
+  private readonly skip: number;
   /** Per UTF-16 code unit that begins some form: 1 + its bucket (0: no form begins with it). */
   readonly firstUnits: Uint16Array;
+  /** Each bucket's lines, as offsets into `lines`: [bucketLo, bucketHi). */
   private readonly bucketLo: number[] = [];
   private readonly bucketHi: number[] = [];
+  /**
+   * Each bucket's line offsets (and its end), built the first time a word starting with its
+   * character is looked up: a page pays only for the first characters its words have, and not
+   * before it scans.
+   */
+  private readonly bucketStarts: (Uint32Array | undefined)[] = [];
 
-  constructor(forms: string) {
-    this.forms = forms;
-    this.starts = lineStarts(forms);
+  /**
+   * Finds where each first character's lines begin and end, by binary search over the text
+   * itself (a probe steps back to its line's start). Nothing is built per form; this runs on every
+   * page, before the code is warm.
+   */
+  constructor(lines: string, ruleWidth: number) {
+    this.lines = lines;
+    this.skip = ruleWidth;
     this.firstUnits = new Uint16Array(0x10000);
-    const n = this.starts.length - 1;
-    // Forms are sorted, so those with one first unit are a run: one binary search per run for
-    // its end, not a loop over every form (this runs on every page, before the code is warm).
-    for (let i = 0; i < n; ) {
-      const c = forms.charCodeAt(this.starts[i]!);
-      const end = this.lowerBound(i, n, 0, c + 1);
+    const n = lines.length;
+    for (let at = 0; at < n; ) {
+      const c = lines.charCodeAt(at + ruleWidth);
+      const end = this.runEnd(at, n, c);
       // A form cannot begin with a class character: white space or an apostrophe.
       if (c !== 32 && c !== 39) {
-        this.bucketLo.push(i);
+        this.bucketLo.push(at);
         this.bucketHi.push(end);
         this.firstUnits[c] = this.bucketLo.length;
       }
-      i = end;
+      at = end;
     }
   }
 
-  get size(): number {
-    return this.starts.length - 1;
+  /** The offsets of every line, in order (tools and tests; matching never walks them). */
+  *lineOffsets(): Generator<number> {
+    for (let at = 0; at < this.lines.length; at = this.lines.indexOf('\n', at) + 1) yield at;
   }
 
-  /** The form at index i (tests and tools; matching never builds it). */
-  form(i: number): string {
-    return this.forms.slice(this.starts[i], this.starts[i + 1]! - 1);
+  /** The form of the line at `line` (tools, tests and the rare rules keyed by form). */
+  form(line: number): string {
+    return this.lines.slice(line + this.skip, this.lines.indexOf('\n', line));
   }
 
-  /** Character k of form i, or -1 past its end (so a shorter form sorts first). */
-  private charAt(i: number, k: number): number {
-    const at = this.starts[i]! + k;
-    return at < this.starts[i + 1]! - 1 ? this.forms.charCodeAt(at) : -1;
+  /** The first line in [lo, hi) (offsets of line starts) whose form begins with a unit above c. */
+  private runEnd(lo: number, hi: number, c: number): number {
+    const first = (line: number) => this.lines.charCodeAt(line + this.skip);
+    const next = (line: number) => this.lines.indexOf('\n', line + this.skip) + 1;
+    while (hi - lo > LINEAR_CHARS) {
+      // The line holding the middle character m (lo < m < hi): it starts at or after lo, which
+      // is a line start, and before hi.
+      const line = this.lines.lastIndexOf('\n', ((lo + hi) >>> 1) - 1) + 1;
+      if (first(line) <= c) lo = next(line);
+      else hi = line;
+    }
+    while (lo < hi && first(lo) <= c) lo = next(lo);
+    return lo;
   }
 
-  /** The first form in [lo, hi) whose character k is at least `key` (all share characters 0..k-1). */
-  private lowerBound(lo: number, hi: number, k: number, key: number): number {
+  /** The bucket's line offsets, starts[n] its end. */
+  private startsOf(bucket: number): Uint32Array {
+    let starts = this.bucketStarts[bucket];
+    if (starts === undefined) {
+      const lo = this.bucketLo[bucket]!;
+      const hi = this.bucketHi[bucket]!;
+      let n = 0;
+      for (let at = this.lines.indexOf('\n', lo); at >= 0 && at < hi; at = this.lines.indexOf('\n', at + 1)) n++;
+      starts = new Uint32Array(n + 1);
+      starts[0] = lo;
+      for (let i = 0, at = this.lines.indexOf('\n', lo); i < n; at = this.lines.indexOf('\n', at + 1)) starts[++i] = at + 1;
+      this.bucketStarts[bucket] = starts;
+    }
+    return starts;
+  }
+
+  /** Character k of the form on line i of `starts`, or -1 past its end (so a shorter form sorts first). */
+  private charAt(starts: Uint32Array, i: number, k: number): number {
+    const c = this.lines.charCodeAt(starts[i]! + this.skip + k);
+    return c === NEWLINE ? -1 : c;
+  }
+
+  /** The first line in [lo, hi) of `starts` whose form's character k is at least `key` (all share characters 0..k-1). */
+  private lowerBound(starts: Uint32Array, lo: number, hi: number, k: number, key: number): number {
     if (hi - lo <= LINEAR_RANGE) {
-      while (lo < hi && this.charAt(lo, k) < key) lo++;
+      while (lo < hi && this.charAt(starts, lo, k) < key) lo++;
       return lo;
     }
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.charAt(mid, k) < key) lo = mid + 1;
+      if (this.charAt(starts, mid, k) < key) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -136,14 +183,15 @@ export class FormTable {
   longestMatch(text: string, start: number, isEnd: (end: number) => boolean): FormHit | null {
     const bucket = this.firstUnits[text.charCodeAt(start)]! - 1;
     if (bucket < 0) return null;
-    let lo = this.bucketLo[bucket]!;
-    let hi = this.bucketHi[bucket]!;
+    const starts = this.startsOf(bucket);
+    let lo = 0;
+    let hi = starts.length - 1;
     let hit: FormHit | null = null;
     let k = 1;
     let i = start + 1;
     for (;;) {
       // Every form in [lo, hi) has the text's first k characters; the first is the shortest.
-      if (this.charAt(lo, k) === -1 && isEnd(i)) hit = { form: lo, end: i };
+      if (this.charAt(starts, lo, k) === -1 && isEnd(i)) hit = { line: starts[lo]!, end: i };
       // Past invisible characters to the next visible one; the hit above ends before them.
       if (i >= text.length) break;
       let at = i;
@@ -156,9 +204,9 @@ export class FormTable {
       // A space in a form stands for any run of white space, an apostrophe for ' and ’.
       const space = isSpace(c);
       const key = space ? 32 : c === 0x2019 ? 39 : c;
-      lo = this.lowerBound(lo, hi, k, key);
-      if (lo >= hi || this.charAt(lo, k) !== key) break;
-      hi = this.lowerBound(lo, hi, k, key + 1);
+      lo = this.lowerBound(starts, lo, hi, k, key);
+      if (lo >= hi || this.charAt(starts, lo, k) !== key) break;
+      hi = this.lowerBound(starts, lo, hi, k, key + 1);
       i = space ? skipSpaceRun(text, at + 1) : at + 1;
       k++;
     }

@@ -10,6 +10,7 @@
 import type { EntityType } from '../kb/types';
 import { DIGITS, ENTITY_WIDTH, PACK_WIDTH, RULE_FLAGS, RULE_WIDTH, TYPE_CODES, type CompiledMatcher, type ContextGroup } from './compile';
 import { FormTable, isInvisible, lineStarts, skipInvisible } from './form-table';
+import { matcherData, ownValue, type MatcherData } from './matcher-data';
 
 export interface Mention {
   start: number;
@@ -100,41 +101,46 @@ export interface EntityTable {
 }
 
 export class Matcher implements EntityTable {
-  readonly compiled: CompiledMatcher;
+  readonly data: MatcherData;
   private readonly table: FormTable;
-  private readonly idStarts: Uint32Array;
   private readonly neighbours: Set<string>;
 
-  /** Offsets of morePacks' lines, built on the first look-up of an entity's packs. */
+  /**
+   * Offsets of ids' and morePacks' lines, built on the first look-up that needs them: a page
+   * needs an entity's id only once it names the entity, and its packs rarely.
+   */
+  private idStarts: Uint32Array | null = null;
   private moreStarts: Uint32Array | null = null;
 
-  constructor(compiled: CompiledMatcher) {
-    this.compiled = compiled;
-    this.table = new FormTable(compiled.forms);
-    this.idStarts = lineStarts(compiled.ids);
-    this.neighbours = new Set(compiled.allowedNeighbours);
+  /** `compiled`: as pages read it (built here from a CompiledMatcher for callers that just compiled one). */
+  constructor(compiled: MatcherData | CompiledMatcher) {
+    const data = 'lines' in compiled ? compiled : matcherData(compiled);
+    this.data = data;
+    this.table = new FormTable(data.lines, RULE_WIDTH);
+    this.neighbours = new Set(data.allowedNeighbours);
   }
 
   get entityCount(): number {
-    return this.idStarts.length - 1;
+    return this.data.types.length;
   }
 
   get contextGroups(): readonly ContextGroup[] {
-    return this.compiled.contextGroups;
+    return this.data.contextGroups;
   }
 
   entityId(index: number): string {
-    return this.compiled.ids.slice(this.idStarts[index], this.idStarts[index + 1]! - 1);
+    const starts = (this.idStarts ??= lineStarts(this.data.ids));
+    return this.data.ids.slice(starts[index], starts[index + 1]! - 1);
   }
 
   entityType(index: number): EntityType {
-    return TYPE_OF.get(this.compiled.types[index]!)!;
+    return TYPE_OF.get(this.data.types[index]!)!;
   }
 
   entityPacks(index: number): readonly number[] {
     const line = this.morePacksLine(index);
-    if (line < 0) return [decodeDigits(this.compiled.packs, index * PACK_WIDTH, PACK_WIDTH)];
-    const more = this.compiled.morePacks;
+    if (line < 0) return [decodeDigits(this.data.packs, index * PACK_WIDTH, PACK_WIDTH)];
+    const more = this.data.morePacks;
     const out: number[] = [];
     for (let at = this.moreStarts![line]! + ENTITY_WIDTH; at < this.moreStarts![line + 1]! - 1; at += PACK_WIDTH) out.push(decodeDigits(more, at, PACK_WIDTH));
     return out;
@@ -142,7 +148,7 @@ export class Matcher implements EntityTable {
 
   /** The line of morePacks for this entity (binary search; the offsets are built on first use), or -1. */
   private morePacksLine(index: number): number {
-    const more = this.compiled.morePacks;
+    const more = this.data.morePacks;
     if (more.length === 0) return -1;
     const starts = (this.moreStarts ??= lineStarts(more));
     let lo = 0;
@@ -157,26 +163,27 @@ export class Matcher implements EntityTable {
     return -1;
   }
 
-  /** How many forms the matcher knows. */
+  /** How many forms the matcher knows (tools and tests: it counts them). */
   get formCount(): number {
-    return this.table.size;
+    let n = 0;
+    for (let at = this.data.lines.indexOf('\n'); at >= 0; at = this.data.lines.indexOf('\n', at + 1)) n++;
+    return n;
   }
 
   /** Every form with its entity (-1: none) and whether it is a never-match phrase: for tools and tests, never on a page. */
   *formRules(): Generator<{ form: string; entity: number; never: boolean }> {
-    for (let i = 0; i < this.table.size; i++) {
-      const { entity, flags } = this.rule(i);
-      yield { form: this.table.form(i), entity, never: (flags & RULE_FLAGS.never) !== 0 };
+    for (const line of this.table.lineOffsets()) {
+      const { entity, flags } = this.rule(line);
+      yield { form: this.table.form(line), entity, never: (flags & RULE_FLAGS.never) !== 0 };
     }
   }
 
-  /** The entity index of a form (-1: none) and its flags (RULE_FLAGS). */
-  private rule(form: number): { entity: number; flags: number } {
-    const rules = this.compiled.rules;
-    const at = form * RULE_WIDTH;
+  /** The entity index (-1: none) and flags (RULE_FLAGS) of the form whose line starts at `line`. */
+  private rule(line: number): { entity: number; flags: number } {
+    const lines = this.data.lines;
     let entity = 0;
-    for (let k = 0; k < RULE_WIDTH - 1; k++) entity = entity * 64 + DIGIT_VALUE[rules.charCodeAt(at + k)]!;
-    return { entity: entity - 1, flags: DIGIT_VALUE[rules.charCodeAt(at + RULE_WIDTH - 1)]! };
+    for (let k = 0; k < RULE_WIDTH - 1; k++) entity = entity * 64 + DIGIT_VALUE[lines.charCodeAt(line + k)]!;
+    return { entity: entity - 1, flags: DIGIT_VALUE[lines.charCodeAt(line + RULE_WIDTH - 1)]! };
   }
 
   /**
@@ -210,11 +217,11 @@ export class Matcher implements EntityTable {
       // The next word starts after the match: "South China Sea" is not also "China".
       i = hit.end - 1;
       if (start < from) continue;
-      const { entity, flags } = this.rule(hit.form);
-      if (flags & RULE_FLAGS.contextWord) for (const group of this.compiled.contextOf[hit.form] ?? []) contexts.add(group);
+      const { entity, flags } = this.rule(hit.line);
+      if (flags & RULE_FLAGS.contextWord) for (const group of ownValue(this.data.contextOf, table.form(hit.line)) ?? []) contexts.add(group);
       if (entity < 0 || !this.passesLocalRules(flags, text, start, end)) continue;
       const mention: Mention = { start, end, entity, secondReference: (flags & RULE_FLAGS.secondReference) !== 0 };
-      if (flags & RULE_FLAGS.needsContext) mention.needsContext = this.compiled.needsContext[hit.form];
+      if (flags & RULE_FLAGS.needsContext) mention.needsContext = ownValue(this.data.needsContext, table.form(hit.line));
       mentions.push(mention);
     }
     return { mentions, contexts: [...contexts] };

@@ -8,8 +8,12 @@ declare module 'virtual:knowledge-base' {
 
 declare module 'virtual:compiled-matcher' {
   import type { CompiledMatcher } from '../match/compile';
-  /** Only what matching needs: entity ids and types, and the compiled alias rules. */
-  const compiled: CompiledMatcher;
+  import type { MatcherData } from '../match/matcher-data';
+  /**
+   * Only what matching needs: entity ids and types, and the compiled alias rules (the bench's
+   * references get it as pages read it, MatcherData, so that they convert nothing on the page).
+   */
+  const compiled: CompiledMatcher | MatcherData;
   export default compiled;
 }
 

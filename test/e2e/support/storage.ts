@@ -118,7 +118,7 @@ export const STATE_JS = `(async () => {
     }
     db.close();
   }
-  if (local.compiledMatcher) local.compiledMatcher = { packIds: local.compiledMatcher.packIds, revision: local.compiledMatcher.revision, bytes: String(local.compiledMatcher.compiled).length };
+  if (local.compiledMatcher) local.compiledMatcher = { packIds: local.compiledMatcher.packIds, revision: local.compiledMatcher.revision, bytes: JSON.stringify(local.compiledMatcher.compiled).length };
   return { sync, local, metas: metas.map((m) => ({ id: m.id, on: m.enabledSeq !== null, seq: m.enabledSeq, from: m.from, added: m.added, headline: m.headline })) };
 })()`;
 
