@@ -4,6 +4,7 @@ import 'fake-indexeddb/auto';
 import { installFakeExtension } from '../../test/unit/fake-extension';
 import { readingPack } from '../../test/unit/reading-packs';
 import type { ResumableMatcher } from '../match/extend-matcher';
+import type { Result } from './pack-engine';
 
 installFakeExtension();
 const engine = await import('./pack-engine');
@@ -18,9 +19,9 @@ beforeEach(async () => {
   });
 });
 
-const ok = <T>(r: engine.Result<T>): T => {
+const ok = <T extends object>(r: Result<T>): T => {
   assert.ok(r.ok, r.ok ? '' : r.error);
-  return r as T;
+  return r;
 };
 const save = async (n: number, enable = true) => ok(await engine.saveReadingPack(readingPack(n, { ownNames: 3 }), enable));
 const kept = async () => db.readLastCompiled(await db.openPackDb());
@@ -51,7 +52,7 @@ test('a pack saved switched off leaves the matcher as it is, of the new revision
   const before = await save(1);
   await markKept();
   const off = await save(2, false);
-  assert.equal(off.compiled.revision, before.compiled.revision + 1);
+  assert.equal(off.compiled.revision, before.compiled.revision! + 1);
   assert.deepEqual(off.compiled.conflicts, ['marked', ...before.compiled.conflicts]);
   assert.equal(off.compiled.compiled, before.compiled.compiled);
   assert.deepEqual(off.compiled.packIds, before.compiled.packIds);

@@ -98,10 +98,28 @@ export function digits(value: number, width: number): string {
   return out;
 }
 
+/** A form's rule as RULE_WIDTH digits (its context groups are listed apart). */
+export function ruleText(rule: FormRule): string {
+  let flags = 0;
+  if (rule.secondReference) flags |= RULE_FLAGS.secondReference;
+  if (rule.standalone) flags |= RULE_FLAGS.standalone;
+  if (rule.notInCapitalsRun) flags |= RULE_FLAGS.notInCapitalsRun;
+  if (rule.never) flags |= RULE_FLAGS.never;
+  if (rule.contextOf?.length) flags |= RULE_FLAGS.contextWord;
+  if (rule.needsContext !== undefined) flags |= RULE_FLAGS.needsContext;
+  return digits(rule.entity === undefined ? 0 : rule.entity + 1, RULE_WIDTH - 1) + DIGITS[flags];
+}
+
+/** Past these the compact format cannot write an entity or a pack: refused with a message. */
+export function checkLimits(entityCount: number, lastPack: number): void {
+  if (entityCount >= 64 ** 3 - 1) throw new Error(`${entityCount} entities: the matcher holds at most ${64 ** 3 - 2}`);
+  if (lastPack >= 64 ** PACK_WIDTH) throw new Error(`pack ${lastPack}: the matcher holds at most ${64 ** PACK_WIDTH} packs`);
+}
+
 /** The compact CompiledMatcher of forms with their rules and of entities. */
 function encode(
   forms: Map<string, FormRule>,
-  entities: { id: string; type: EntityType; packs: number[] }[],
+  entities: CompilingEntity[],
   allowedNeighbours: string[],
   contextGroups: ContextGroup[],
 ): CompiledMatcher {
@@ -113,20 +131,9 @@ function encode(
   let rules = '';
   for (let i = 0; i < keys.length; i++) {
     const rule = forms.get(keys[i]!)!;
-    let flags = 0;
-    if (rule.secondReference) flags |= RULE_FLAGS.secondReference;
-    if (rule.standalone) flags |= RULE_FLAGS.standalone;
-    if (rule.notInCapitalsRun) flags |= RULE_FLAGS.notInCapitalsRun;
-    if (rule.never) flags |= RULE_FLAGS.never;
-    if (rule.contextOf?.length) {
-      flags |= RULE_FLAGS.contextWord;
-      contextOf[i] = rule.contextOf;
-    }
-    if (rule.needsContext !== undefined) {
-      flags |= RULE_FLAGS.needsContext;
-      needsContext[i] = rule.needsContext;
-    }
-    rules += digits(rule.entity === undefined ? 0 : rule.entity + 1, RULE_WIDTH - 1) + DIGITS[flags];
+    if (rule.contextOf?.length) contextOf[i] = rule.contextOf;
+    if (rule.needsContext !== undefined) needsContext[i] = rule.needsContext;
+    rules += ruleText(rule);
   }
   let morePacks = '';
   let packs = '';
@@ -185,16 +192,56 @@ export function spellings(form: string, exactCase: boolean | undefined): string[
 /** A form's rule while compiling: which pack set it, for the message of a later clash. */
 export type CompilingRule = FormRule & { pack?: number };
 
+/** A form's rules by form, as addPack reads and writes them (a Map; a lazy table when extending). */
+export interface FormRules {
+  get(key: string): CompilingRule | undefined;
+  set(key: string, rule: CompilingRule): unknown;
+}
+
+/** An entity while compiling: its first type, and every pack that holds it in order. */
+export interface CompilingEntity {
+  id: string;
+  type: EntityType;
+  packs: number[];
+}
+
+/** The entities by index and by id, as addPack reads and writes them. */
+export interface EntityTable {
+  readonly length: number;
+  indexOf(id: string): number | undefined;
+  /** The entity at `index`, to read and to add a pack to. */
+  at(index: number): CompilingEntity;
+  push(entity: CompilingEntity): void;
+}
+
+/** The entities of a compile from scratch. */
+export class EntityList implements EntityTable {
+  readonly list: CompilingEntity[] = [];
+  private readonly index = new Map<string, number>();
+  get length(): number {
+    return this.list.length;
+  }
+  indexOf(id: string): number | undefined {
+    return this.index.get(id);
+  }
+  at(index: number): CompilingEntity {
+    return this.list[index]!;
+  }
+  push(entity: CompilingEntity): void {
+    this.index.set(entity.id, this.list.length);
+    this.list.push(entity);
+  }
+}
+
 /**
- * Everything compiling keeps between packs: what extend-matcher.ts rebuilds from a stored
- * matcher to add one more pack without reading the others again.
+ * Everything compiling keeps between packs: what extend-matcher.ts reads back from a stored
+ * matcher (lazily: only the forms and entities one more pack touches) to add that pack.
  */
-export interface CompileState {
+export interface CompileState<F extends FormRules = Map<string, CompilingRule>, E extends EntityTable = EntityList> {
   /** Source ids of the packs added so far, in order (pack indices in rules and messages). */
   packIds: string[];
-  entities: { id: string; type: EntityType; packs: number[] }[];
-  entityIndex: Map<string, number>;
-  forms: Map<string, CompilingRule>;
+  entities: E;
+  forms: F;
   /** Context group by its key (its sorted normalised words and pack, see contextGroup). */
   contextGroups: Map<string, number>;
   groupList: ContextGroup[];
@@ -206,8 +253,7 @@ export interface CompileState {
 
 export const emptyCompileState = (): CompileState => ({
   packIds: [],
-  entities: [],
-  entityIndex: new Map(),
+  entities: new EntityList(),
   forms: new Map(),
   contextGroups: new Map(),
   groupList: [],
@@ -217,8 +263,8 @@ export const emptyCompileState = (): CompileState => ({
 });
 
 /** Adds one pack's alias rules to `state`, after the packs already there (whose rules win a clash). */
-export function addPack(state: CompileState, pack: KnowledgeBase): void {
-  const { entities, entityIndex, forms, contextGroups, groupList, conflicts } = state;
+export function addPack(state: CompileState<FormRules, EntityTable>, pack: KnowledgeBase): void {
+  const { entities, forms, contextGroups, groupList, conflicts } = state;
   const packIndex = state.packIds.length;
   state.packIds.push(pack.source.id);
   /** `text` is called only for a clash that is listed: a memory of 1,000 articles has tens of thousands. */
@@ -226,7 +272,7 @@ export function addPack(state: CompileState, pack: KnowledgeBase): void {
     if (conflicts.length < MAX_LISTED_CONFLICTS) conflicts.push(text());
     else state.unlisted++;
   };
-  const where = (entity: number, p: number) => `entity "${entities[entity]!.id}" (pack "${state.packIds[p]!}")`;
+  const where = (entity: number, p: number) => `entity "${entities.at(entity).id}" (pack "${state.packIds[p]!}")`;
 
   const ruleFor = (key: string): CompilingRule => {
     let rule = forms.get(key);
@@ -297,13 +343,12 @@ export function addPack(state: CompileState, pack: KnowledgeBase): void {
 
   for (const word of pack.matching.allowedNeighbours) state.neighbours.add(word);
   for (const entity of pack.entities) {
-    let index = entityIndex.get(entity.id);
+    let index = entities.indexOf(entity.id);
     if (index === undefined) {
       index = entities.length;
-      entityIndex.set(entity.id, index);
       entities.push({ id: entity.id, type: entity.type, packs: [packIndex] });
-    } else if (!entities[index]!.packs.includes(packIndex)) entities[index]!.packs.push(packIndex);
-    const first = entities[index]!;
+    } else if (!entities.at(index).packs.includes(packIndex)) entities.at(index).packs.push(packIndex);
+    const first = entities.at(index);
     if (first.type !== entity.type) {
       conflict(() => `entity "${entity.id}" is a ${entity.type} in pack "${pack.source.id}" but a ${first.type} in an earlier pack; the first is kept`);
     }
@@ -314,10 +359,14 @@ export function addPack(state: CompileState, pack: KnowledgeBase): void {
   }
 }
 
+/** The clashes listed, and the line that counts the others. */
+export const finishConflicts = (state: CompileState<FormRules, EntityTable>): string[] =>
+  state.unlisted > 0 ? [...state.conflicts, moreConflicts(state.unlisted)] : [...state.conflicts];
+
 /** The compiled matcher and the clashes of what `state` holds. */
 export function finishCompile(state: CompileState): CompileResult {
-  const conflicts = state.unlisted > 0 ? [...state.conflicts, moreConflicts(state.unlisted)] : [...state.conflicts];
-  return { compiled: encode(state.forms, state.entities, [...state.neighbours].sort(), state.groupList), conflicts };
+  const conflicts = finishConflicts(state);
+  return { compiled: encode(state.forms, state.entities.list, [...state.neighbours].sort(), state.groupList), conflicts };
 }
 
 export function compileMatcher(packs: KnowledgeBase[]): CompileResult {
