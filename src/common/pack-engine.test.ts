@@ -96,3 +96,17 @@ test('an undone change drops the matcher kept with it; the next new pack is comp
   assert.deepEqual(next.compiled, await engine.compileEnabled());
   assert.equal((await kept())?.revision, next.compiled.revision);
 });
+
+test('getting ready for a Save compiles only when no matcher is kept to extend', async () => {
+  await save(0);
+  const saved = await save(1);
+  await markKept();
+  await engine.prepareSave();
+  // Kept and fit: left as it is (the mark is still there).
+  assert.equal(JSON.parse((await kept())!.matcher).conflicts[0], 'marked');
+  await engine.undo(saved.undo);
+  await engine.prepareSave();
+  const last = await kept();
+  assert.equal(last?.revision, await db.readRevision(await db.openPackDb()));
+  assert.deepEqual(JSON.parse(last!.matcher).packIds.slice(1), [readingPack(0).source.id]);
+});

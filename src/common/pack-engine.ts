@@ -97,6 +97,17 @@ export async function compileEnabled(): Promise<StoredCompiled> {
   return storedOf(matcher, revision);
 }
 
+/**
+ * Readies the engine for a Save while the review is on screen: opens the database and, only if no
+ * matcher is kept to extend (a new version of the extension, an undone change), compiles and
+ * keeps one. Compiling every pack here each time competed for the CPU with the page, and a Save
+ * no longer needs it.
+ */
+export async function prepareSave(): Promise<void> {
+  const last = await readLastCompiled(await openPackDb());
+  if (!last || last.builtIn !== builtInKey()) await compileEnabled();
+}
+
 const sameIds = (a: string[], b: string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
 
 /**
