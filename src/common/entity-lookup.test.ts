@@ -136,6 +136,31 @@ test('with 1,000 packs stored, a look-up reads only the packs that hold the enti
   assert.equal(stories.value.length, 1 + 999);
 });
 
+test('muted names are looked up by id as every enabled pack read whole named them, reading no pack whole', async () => {
+  const renamed = (n: number, name: string): KnowledgeBase => {
+    const pack = readingPack(n, { paragraphs: 6 });
+    return { ...pack, entities: pack.entities.map((e) => (e.id === 'mara-quell' ? { ...e, name } : e)) };
+  };
+  // Mara Quell is in packs 0, 8 and 16: pack 16, switched on first, names her; pack 0 is off.
+  const stored = await engine.storePacks(
+    [
+      { pack: renamed(16, 'Mara Quell (16)'), from: 'reading', enable: true },
+      { pack: renamed(0, 'Mara Quell (0)'), from: 'reading', enable: false },
+      { pack: renamed(8, 'Mara Quell (8)'), from: 'reading', enable: true },
+    ],
+    'test',
+  );
+  assert.ok(stored.ok);
+  const ids = ['mara-quell', 'reporter-number0', 'reporter-number8', 'wang-yi', 'no-such-name'];
+  const { value, reads } = await countingPackReads(() => lookup.entityNames(ids));
+  assert.deepEqual(reads, []);
+  const everyPack = indexKnowledgeBase(await store.enabledPacks());
+  const expected = ids.flatMap((id) => { const e = everyPack.entity(id); return e ? [[id, e.name]] : []; });
+  assert.deepEqual([...value], expected);
+  assert.deepEqual(Object.fromEntries(value), { 'mara-quell': 'Mara Quell (16)', 'reporter-number8': 'Reporter Number8', 'wang-yi': 'Wang Yi' });
+  assert.deepEqual([...(await lookup.entityNames([]))], []);
+});
+
 test('related names and speakers are named by the first enabled pack that has them, as before', async () => {
   // A second pack names one of the harbour pact's entities differently, switched on first.
   const first: KnowledgeBase = structuredClone(HARBOUR);

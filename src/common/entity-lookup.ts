@@ -106,6 +106,22 @@ export async function lookUpEntities(ids: readonly string[]): Promise<Map<string
   );
 }
 
+/**
+ * The name of each of these entities as the first enabled pack that holds it gives it (the
+ * built-in pack first), reading only their entries: the options page's list of muted names. Ids
+ * no enabled pack holds are left out.
+ */
+export async function entityNames(ids: readonly string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return new Map();
+  const tx = readTx(await openPackDb());
+  const entries = await entriesOf(tx, wanted);
+  const metas = new Map<string, PackMeta | undefined>();
+  await addMetas(tx, entries, metas);
+  const refs = firstRefs(entries, metas);
+  return new Map(wanted.flatMap((id) => (refs.has(id) ? [[id, refs.get(id)!.name] as const] : [])));
+}
+
 /** One entity found by the popup's search: what its row shows. */
 export interface SearchHit {
   entity: EntityRef;

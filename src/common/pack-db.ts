@@ -5,7 +5,7 @@
  * 10–60 KB do not fit in Chrome's 10 MB storage.local without the unlimitedStorage permission,
  * and a transaction makes every change all or nothing.
  *
- * Five stores, written together in one transaction:
+ * Six stores, written together in one transaction:
  *   meta      per pack: what the options page lists (headline, outlet, dates, origin, switch) and
  *             the popup's story line (summary), small
  *   packs     per pack: the whole pack, for cards, the popup and export
@@ -15,6 +15,8 @@
  *             name, type, description and alias forms, so a card reads only the packs that hold
  *             its entity and the popup's search reads no pack whole (version 2)
  *   state     `revision`, raised by every change; the stored compiled matcher names the one it is of
+ *   compiled  the last matcher compiled, with what adding one more pack to it needs (LastCompiled,
+ *             version 3): written with a change that brings its own, removed by any other
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { sourceLabelOf, type SourceLabel } from '../kb/lookup';
@@ -72,18 +74,35 @@ export interface StoredPack {
   matching: KnowledgeBase;
 }
 
+/**
+ * The matcher of the enabled packs as last compiled, in a form extendMatcher can add one more pack
+ * to (src/match/extend-matcher.ts), and what it is of: saving a new pack then reads this instead
+ * of every pack's matching part.
+ */
+export interface LastCompiled {
+  /** The packs' revision it is of; any other revision makes it stale. */
+  revision: number;
+  /** The built-in pack's matching part as JSON text: a new version of the extension makes it stale. */
+  builtIn: string;
+  /** The ResumableMatcher as JSON text (IndexedDB copies one string far faster than its objects). */
+  matcher: string;
+}
+
+const LAST_COMPILED = 'last';
+
 interface PackSchema extends DBSchema {
   meta: { key: string; value: PackMeta };
   packs: { key: string; value: KnowledgeBase };
   matching: { key: string; value: KnowledgeBase };
   entities: { key: [string, string]; value: EntityEntry; indexes: { pack: string } };
   state: { key: string; value: number };
+  compiled: { key: string; value: LastCompiled };
 }
 
 export const DB_NAME = 'backstory-packs';
-/** 1: meta, packs, matching, state. 2: the entities store and each meta's story. */
-export const DB_VERSION = 2;
-const STORES = ['meta', 'packs', 'matching', 'entities', 'state'] as const;
+/** 1: meta, packs, matching, state. 2: the entities store and each meta's story. 3: the compiled store. */
+export const DB_VERSION = 3;
+const STORES = ['meta', 'packs', 'matching', 'entities', 'state', 'compiled'] as const;
 
 export type PackDb = IDBPDatabase<PackSchema>;
 type UpgradeTx = IDBPTransaction<PackSchema, StoreNames<PackSchema>[], 'versionchange'>;
@@ -177,6 +196,21 @@ export async function readRevision(db: PackDb): Promise<number> {
   return (await db.get('state', 'revision')) ?? 0;
 }
 
+/** The last matcher compiled, if it is of the packs stored now (else null). */
+export async function readLastCompiled(db: PackDb): Promise<LastCompiled | null> {
+  const tx = db.transaction(['compiled', 'state'], 'readonly');
+  const [last, revision] = await Promise.all([tx.objectStore('compiled').get(LAST_COMPILED), tx.objectStore('state').get('revision')]);
+  await tx.done;
+  return last && last.revision === (revision ?? 0) ? last : null;
+}
+
+/** Keeps a matcher compiled of revision `last.revision`, unless the packs have changed since. */
+export async function keepLastCompiled(db: PackDb, last: LastCompiled): Promise<void> {
+  const tx = db.transaction(['compiled', 'state'], 'readwrite');
+  if (((await tx.objectStore('state').get('revision')) ?? 0) === last.revision) await tx.objectStore('compiled').put(last, LAST_COMPILED);
+  await tx.done;
+}
+
 /** What a change replaced, to put back if a later step (storing the matcher) fails. */
 export interface Undo {
   revision: number;
@@ -184,6 +218,8 @@ export interface Undo {
 }
 
 export interface Changes {
+  /** The matcher of the packs after these changes (kept with the new revision); without it the last one kept is dropped. */
+  compiled?: Omit<LastCompiled, 'revision'>;
   put?: StoredPack[];
   /** Only the meta record changes (a switch). */
   meta?: PackMeta[];
@@ -237,6 +273,7 @@ export async function writeChanges(db: PackDb, changes: Changes): Promise<Undo> 
       dropEntries(id);
     }
     writes.push(tx.objectStore('state').put(revision + 1, 'revision'));
+    writes.push(changes.compiled ? tx.objectStore('compiled').put({ ...changes.compiled, revision: revision + 1 }, LAST_COMPILED) : tx.objectStore('compiled').delete(LAST_COMPILED));
   } catch (err) {
     // A write refused at once (a value that cannot be stored): none of the others may land.
     for (const w of writes) w.catch(() => undefined);
@@ -264,5 +301,7 @@ export async function undoChanges(db: PackDb, undo: Undo): Promise<void> {
     }
   }
   writes.push(tx.objectStore('state').put(undo.revision, 'revision'));
+  // The matcher kept with the change is of packs no longer stored; the next compile keeps another.
+  writes.push(tx.objectStore('compiled').delete(LAST_COMPILED));
   await Promise.all([...writes, tx.done]);
 }

@@ -5,19 +5,24 @@
  * change returns the compiled matcher for the caller to store (packs-store.ts, which has the
  * extension API) and a token to undo the change, should that fail.
  */
-import { compileMatcher } from '../match/compile';
+import { COMPILED_MATCHER_VERSION } from '../match/compile';
+import { compileResumable, extendMatcher, type ResumableMatcher } from '../match/extend-matcher';
 import { matcherData } from '../match/matcher-data';
 import type { KnowledgeBase } from '../kb/types';
 import { validateKnowledgeBase } from '../kb/validate';
 import { checkJsonValue, parseGuardedJson } from '../kb/json-guard';
 import {
+  byEnabledOrder,
+  keepLastCompiled,
   listMeta,
   matchingPart,
   openPackDb,
   readEnabled,
+  readLastCompiled,
   storyOf,
   undoChanges,
   writeChanges,
+  type PackDb,
   type PackFrom,
   type PackMeta,
   type StoredPack,
@@ -68,12 +73,65 @@ export function checkPack(value: unknown, label: string): Result<{ pack: Knowled
   return { ok: true, pack: kb, bytes };
 }
 
-/** Compiles the matcher of the built-in pack and the enabled ones, from their matching parts. */
+/** The built-in pack's matching part as text: what a kept matcher must have been compiled with. */
+let builtInKeyText: string | null = null;
+const builtInKey = () => (builtInKeyText ??= JSON.stringify(matchingPart(builtInPack())));
+
+/** The matcher as stored for pages, of packs at `revision`. */
+const storedOf = (matcher: ResumableMatcher, revision: number): StoredCompiled => ({
+  // The built-in pack (first) is always in, and not listed.
+  packIds: matcher.packIds.slice(1).sort(),
+  compiled: matcherData(matcher.compiled),
+  conflicts: matcher.conflicts,
+  revision,
+});
+
+/**
+ * Compiles the matcher of the built-in pack and the enabled ones, from their matching parts, and
+ * keeps it in the pack database so that the next new pack only extends it (matcherAfter).
+ */
 export async function compileEnabled(): Promise<StoredCompiled> {
   const db = await openPackDb();
   const { revision, packs } = await readEnabled(db, 'matching');
-  const { compiled, conflicts } = compileMatcher([builtInPack(), ...packs]);
-  return { packIds: packs.map((p) => p.source.id).sort(), compiled: matcherData(compiled), conflicts, revision };
+  const matcher = compileResumable([builtInPack(), ...packs]);
+  await keepLastCompiled(db, { revision, builtIn: builtInKey(), matcher: JSON.stringify(matcher) });
+  return storedOf(matcher, revision);
+}
+
+/**
+ * Readies the engine for a Save while the review is on screen: opens the database and, only if no
+ * matcher is kept to extend (a new version of the extension, an undone change), compiles and
+ * keeps one. Compiling every pack here each time competed for the CPU with the page, and a Save
+ * no longer needs it.
+ */
+export async function prepareSave(): Promise<void> {
+  const last = await readLastCompiled(await openPackDb());
+  if (!last || last.builtIn !== builtInKey()) await compileEnabled();
+}
+
+const sameIds = (a: string[], b: string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
+
+/**
+ * The matcher once `entry` is stored, without compiling every pack again, when the matcher kept
+ * is of the packs stored now (`metas`): a new pack switched on comes last in the order of enabled
+ * packs, so it extends that matcher; a pack stored switched off that was off or new leaves it as
+ * it is. Null when neither holds, or nothing fit is kept: every pack is then compiled.
+ */
+async function matcherAfter(db: PackDb, metas: PackMeta[], entry: StoredPack, replacing: PackMeta | undefined): Promise<ResumableMatcher | null> {
+  const adds = entry.meta.enabledSeq !== null && replacing === undefined;
+  const unchanged = entry.meta.enabledSeq === null && (replacing?.enabledSeq ?? null) === null;
+  if (!adds && !unchanged) return null;
+  const last = await readLastCompiled(db);
+  if (!last || last.builtIn !== builtInKey()) return null;
+  let previous: ResumableMatcher;
+  try {
+    previous = JSON.parse(last.matcher) as ResumableMatcher;
+  } catch {
+    return null;
+  }
+  const order = [builtInPack().source.id, ...byEnabledOrder(metas).map((m) => m.id)];
+  if (previous.compiled?.version !== COMPILED_MATCHER_VERSION || !Array.isArray(previous.packIds) || !sameIds(previous.packIds, order)) return null;
+  return adds ? extendMatcher(previous, entry.matching) : previous;
 }
 
 /** Why a write to IndexedDB failed, for the reader. */
@@ -83,7 +141,11 @@ function storageError(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-async function change(apply: () => Promise<Undo>, what: string): Promise<Result<Change>> {
+/**
+ * Makes a change (`apply`), then the matcher of the packs it leaves: `known` when the caller has
+ * it already (written with the change by `apply`), else compiled from every enabled pack.
+ */
+async function change(apply: () => Promise<Undo>, what: string, known: ResumableMatcher | null = null): Promise<Result<Change>> {
   let undo: Undo;
   try {
     undo = await apply();
@@ -91,7 +153,7 @@ async function change(apply: () => Promise<Undo>, what: string): Promise<Result<
     return { ok: false, error: `${what} could not be stored (${storageError(err)}); nothing was changed.` };
   }
   try {
-    const compiled = await compileEnabled();
+    const compiled = known ? storedOf(known, undo.revision + 1) : await compileEnabled();
     lastUndo = { token: `undo-${++undoCount}`, undo };
     return { ok: true, compiled, undo: lastUndo.token };
   } catch (err) {
@@ -148,7 +210,10 @@ export async function storePacks(entries: NewPack[], what: string, options: { re
   });
   const keep = new Set(put.map((p) => p.meta.id));
   const remove = options.replaceAll ? metas.filter((m) => !keep.has(m.id)).map((m) => m.id) : [];
-  const result = await change(() => writeChanges(db, { put, delete: remove }), what);
+  // The common case, one more pack: only it is compiled (matcherAfter).
+  const known = put.length === 1 && !options.replaceAll ? await matcherAfter(db, metas, put[0]!, byId.get(put[0]!.meta.id)) : null;
+  const compiled = known ? { builtIn: builtInKey(), matcher: JSON.stringify(known) } : undefined;
+  const result = await change(() => writeChanges(db, { put, delete: remove, compiled }), what, known);
   return result.ok ? { ...result, stored: put.map((p) => p.meta), replaced: put.filter((p) => byId.has(p.meta.id)).map((p) => p.meta.id) } : result;
 }
 

@@ -11,6 +11,7 @@ export const PACK_OPS = {
   setEnabled: packs.setEnabled,
   removePack: packs.removePack,
   compileEnabled: packs.compileEnabled,
+  prepareSave: packs.prepareSave,
   undo: packs.undo,
   importLegacyPacks: packs.importLegacyPacks,
   previewBackup: backups.previewBackup,

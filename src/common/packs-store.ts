@@ -46,14 +46,12 @@ export function packEngine(): PackEngine {
 }
 
 /**
- * Compiles the enabled packs once and drops the result, so that a Save soon after runs warm: the
- * review page calls it while the reader looks at the names. A fresh Worker's first compile of a
- * 1,000-article memory took about 1.4 s in Chromium (code not yet optimised, IndexedDB opened
- * cold), the next about 0.5 s; the bench's Save still takes 1.2–2.4 s (README, Performance).
- * Nothing is stored; a failure here is met again, and told, on Save.
+ * Readies a Save while the review page is on screen: the Worker starts and opens the pack
+ * database, and compiles the matcher only if none is kept to extend (prepareSave in
+ * pack-engine.ts). A failure here is met again, and told, on Save.
  */
 export function prepareToSave(): void {
-  packEngine().compileEnabled().catch(() => undefined);
+  packEngine().prepareSave().catch(() => undefined);
 }
 
 /** Stores the matcher of a change; if that fails, undoes the change. */

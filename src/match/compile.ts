@@ -86,17 +86,35 @@ export const RULE_FLAGS = { secondReference: 1, standalone: 2, notInCapitalsRun:
 /** Entity types by one character (the first letter of each differs). */
 export const TYPE_CODES: Record<EntityType, string> = { person: 'p', country: 'c', place: 'l', organisation: 'o', topic: 't' };
 
-function digits(value: number, width: number): string {
+export function digits(value: number, width: number): string {
   let out = '';
   // Six bits per digit; every value written here is below 2^24.
   for (let k = width - 1; k >= 0; k--) out += DIGITS[(value >>> (6 * k)) & 63];
   return out;
 }
 
+/** A form's rule as RULE_WIDTH digits (its context groups are listed apart). */
+export function ruleText(rule: FormRule): string {
+  let flags = 0;
+  if (rule.secondReference) flags |= RULE_FLAGS.secondReference;
+  if (rule.standalone) flags |= RULE_FLAGS.standalone;
+  if (rule.notInCapitalsRun) flags |= RULE_FLAGS.notInCapitalsRun;
+  if (rule.never) flags |= RULE_FLAGS.never;
+  if (rule.contextOf?.length) flags |= RULE_FLAGS.contextWord;
+  if (rule.needsContext !== undefined) flags |= RULE_FLAGS.needsContext;
+  return digits(rule.entity === undefined ? 0 : rule.entity + 1, RULE_WIDTH - 1) + DIGITS[flags];
+}
+
+/** Past these the compact format cannot write an entity or a pack: refused with a message. */
+export function checkLimits(entityCount: number, lastPack: number): void {
+  if (entityCount >= 64 ** 3 - 1) throw new Error(`${entityCount} entities: the matcher holds at most ${64 ** 3 - 2}`);
+  if (lastPack >= 64 ** PACK_WIDTH) throw new Error(`pack ${lastPack}: the matcher holds at most ${64 ** PACK_WIDTH} packs`);
+}
+
 /** The compact CompiledMatcher of forms with their rules and of entities. */
 function encode(
   forms: Map<string, FormRule>,
-  entities: { id: string; type: EntityType; packs: number[] }[],
+  entities: CompilingEntity[],
   allowedNeighbours: string[],
   contextGroups: ContextGroup[],
 ): CompiledMatcher {
@@ -108,20 +126,9 @@ function encode(
   let rules = '';
   for (let i = 0; i < keys.length; i++) {
     const rule = forms.get(keys[i]!)!;
-    let flags = 0;
-    if (rule.secondReference) flags |= RULE_FLAGS.secondReference;
-    if (rule.standalone) flags |= RULE_FLAGS.standalone;
-    if (rule.notInCapitalsRun) flags |= RULE_FLAGS.notInCapitalsRun;
-    if (rule.never) flags |= RULE_FLAGS.never;
-    if (rule.contextOf?.length) {
-      flags |= RULE_FLAGS.contextWord;
-      contextOf[i] = rule.contextOf;
-    }
-    if (rule.needsContext !== undefined) {
-      flags |= RULE_FLAGS.needsContext;
-      needsContext[i] = rule.needsContext;
-    }
-    rules += digits(rule.entity === undefined ? 0 : rule.entity + 1, RULE_WIDTH - 1) + DIGITS[flags];
+    if (rule.contextOf?.length) contextOf[i] = rule.contextOf;
+    if (rule.needsContext !== undefined) needsContext[i] = rule.needsContext;
+    rules += ruleText(rule);
   }
   let morePacks = '';
   let packs = '';
@@ -161,7 +168,7 @@ export interface CompileResult {
  * storage.local holds (10 MB), and no reader reads past the first screenful.
  */
 export const MAX_LISTED_CONFLICTS = 100;
-const MORE_CONFLICTS = /^…and ([\d,]+) more clashes, not listed$/;
+export const MORE_CONFLICTS = /^…and ([\d,]+) more clashes, not listed$/;
 const moreConflicts = (n: number) => `…and ${n.toLocaleString('en-US')} more clashes, not listed`;
 
 /** How many clashes a conflicts list stands for (its last line may say how many more there were). */
@@ -178,23 +185,89 @@ export function spellings(form: string, exactCase: boolean | undefined): string[
 }
 
 /** A form's rule while compiling: which pack set it, for the message of a later clash. */
-type CompilingRule = FormRule & { pack?: number };
+export type CompilingRule = FormRule & { pack?: number };
 
-export function compileMatcher(packs: KnowledgeBase[]): CompileResult {
-  const entities: { id: string; type: EntityType; packs: number[] }[] = [];
-  const entityIndex = new Map<string, number>();
-  const forms = new Map<string, CompilingRule>();
-  const contextGroups = new Map<string, number>();
-  const groupList: ContextGroup[] = [];
-  const neighbours = new Set<string>();
-  const conflicts: string[] = [];
-  let unlisted = 0;
+/** A form's rules by form, as addPack reads and writes them (a Map; a lazy table when extending). */
+export interface FormRules {
+  get(key: string): CompilingRule | undefined;
+  set(key: string, rule: CompilingRule): unknown;
+}
+
+/** An entity while compiling: its first type, and every pack that holds it in order. */
+export interface CompilingEntity {
+  id: string;
+  type: EntityType;
+  packs: number[];
+}
+
+/** The entities by index and by id, as addPack reads and writes them. */
+export interface EntityTable {
+  readonly length: number;
+  indexOf(id: string): number | undefined;
+  /** The entity at `index`, to read and to add a pack to. */
+  at(index: number): CompilingEntity;
+  push(entity: CompilingEntity): void;
+}
+
+/** The entities of a compile from scratch. */
+export class EntityList implements EntityTable {
+  readonly list: CompilingEntity[] = [];
+  private readonly index = new Map<string, number>();
+  get length(): number {
+    return this.list.length;
+  }
+  indexOf(id: string): number | undefined {
+    return this.index.get(id);
+  }
+  at(index: number): CompilingEntity {
+    return this.list[index]!;
+  }
+  push(entity: CompilingEntity): void {
+    this.index.set(entity.id, this.list.length);
+    this.list.push(entity);
+  }
+}
+
+/**
+ * Everything compiling keeps between packs: what extend-matcher.ts reads back from a stored
+ * matcher (lazily: only the forms and entities one more pack touches) to add that pack.
+ */
+export interface CompileState<F extends FormRules = Map<string, CompilingRule>, E extends EntityTable = EntityList> {
+  /** Source ids of the packs added so far, in order (pack indices in rules and messages). */
+  packIds: string[];
+  entities: E;
+  forms: F;
+  /** Context group by its key (its sorted normalised words and pack, see contextGroup). */
+  contextGroups: Map<string, number>;
+  groupList: ContextGroup[];
+  neighbours: Set<string>;
+  /** The clashes listed so far (at most MAX_LISTED_CONFLICTS), and how many more there were. */
+  conflicts: string[];
+  unlisted: number;
+}
+
+export const emptyCompileState = (): CompileState => ({
+  packIds: [],
+  entities: new EntityList(),
+  forms: new Map(),
+  contextGroups: new Map(),
+  groupList: [],
+  neighbours: new Set(),
+  conflicts: [],
+  unlisted: 0,
+});
+
+/** Adds one pack's alias rules to `state`, after the packs already there (whose rules win a clash). */
+export function addPack(state: CompileState<FormRules, EntityTable>, pack: KnowledgeBase): void {
+  const { entities, forms, contextGroups, groupList, conflicts } = state;
+  const packIndex = state.packIds.length;
+  state.packIds.push(pack.source.id);
   /** `text` is called only for a clash that is listed: a memory of 1,000 articles has tens of thousands. */
   const conflict = (text: () => string) => {
     if (conflicts.length < MAX_LISTED_CONFLICTS) conflicts.push(text());
-    else unlisted++;
+    else state.unlisted++;
   };
-  const where = (entity: number, pack: number) => `entity "${entities[entity]!.id}" (pack "${packs[pack]!.source.id}")`;
+  const where = (entity: number, p: number) => `entity "${entities.at(entity).id}" (pack "${state.packIds[p]!}")`;
 
   const ruleFor = (key: string): CompilingRule => {
     let rule = forms.get(key);
@@ -203,13 +276,13 @@ export function compileMatcher(packs: KnowledgeBase[]): CompileResult {
   };
 
   /** The group of these context words and, with `pack`, that pack's co-occurrence. */
-  const contextGroup = (words: string[], pack: number | undefined): number => {
-    const id = JSON.stringify([[...new Set(words.map(normalizePhrase))].sort(), pack ?? null]);
+  const contextGroup = (words: string[], p: number | undefined): number => {
+    const id = JSON.stringify([[...new Set(words.map(normalizePhrase))].sort(), p ?? null]);
     let group = contextGroups.get(id);
     if (group === undefined) {
       group = contextGroups.size;
       contextGroups.set(id, group);
-      groupList.push(pack === undefined ? {} : { packs: [pack] });
+      groupList.push(p === undefined ? {} : { packs: [p] });
       for (const word of words) {
         for (const spelling of spellings(word, false)) {
           const rule = ruleFor(normalizePhrase(spelling));
@@ -224,13 +297,13 @@ export function compileMatcher(packs: KnowledgeBase[]): CompileResult {
    * One spelling of an alias. Returns whether it clashed with a rule already there. The hot loop
    * of compiling (twice per name): no object is made unless the form is new.
    */
-  const addSpelling = (spelling: string, alias: Alias, entity: number, pack: number, needsContext: number | undefined): boolean => {
+  const addSpelling = (spelling: string, alias: Alias, entity: number, needsContext: number | undefined): boolean => {
     const key = normalizePhrase(spelling);
     const rule = forms.get(key);
     if (rule === undefined || rule.entity === undefined) {
       const wanted: CompilingRule = rule ?? {};
       wanted.entity = entity;
-      wanted.pack = pack;
+      wanted.pack = packIndex;
       if (alias.secondReference) wanted.secondReference = true;
       if (alias.standalone) wanted.standalone = true;
       if (alias.notInCapitalsRun) wanted.notInCapitalsRun = true;
@@ -247,42 +320,52 @@ export function compileMatcher(packs: KnowledgeBase[]): CompileResult {
     );
   };
 
-  const addAlias = (alias: Alias, entity: number, pack: number) => {
+  const addAlias = (alias: Alias, entity: number) => {
     const needsContext = alias.requiresPageContext?.length || alias.contextFromPack
-      ? contextGroup(alias.requiresPageContext ?? [], alias.contextFromPack ? pack : undefined)
+      ? contextGroup(alias.requiresPageContext ?? [], alias.contextFromPack ? packIndex : undefined)
       : undefined;
     const form = alias.form;
     const upper = alias.exactCase ? form : form.toUpperCase();
     // One line per alias: its capitals spelling ("MILLER") clashes whenever "Miller" does.
-    let clash: string | null = addSpelling(form, alias, entity, pack, needsContext) ? form : null;
-    if (upper !== form && addSpelling(upper, alias, entity, pack, needsContext)) clash ??= upper;
+    let clash: string | null = addSpelling(form, alias, entity, needsContext) ? form : null;
+    if (upper !== form && addSpelling(upper, alias, entity, needsContext)) clash ??= upper;
     if (clash !== null) {
       const spelling = clash;
       const owner = forms.get(normalizePhrase(spelling))!;
-      conflict(() => `alias "${spelling}" of ${where(entity, pack)} clashes with the rule kept from ${where(owner.entity!, owner.pack!)}; the first is kept`);
+      conflict(() => `alias "${spelling}" of ${where(entity, packIndex)} clashes with the rule kept from ${where(owner.entity!, owner.pack!)}; the first is kept`);
     }
   };
 
-  packs.forEach((pack, packIndex) => {
-    for (const word of pack.matching.allowedNeighbours) neighbours.add(word);
-    for (const entity of pack.entities) {
-      let index = entityIndex.get(entity.id);
-      if (index === undefined) {
-        index = entities.length;
-        entityIndex.set(entity.id, index);
-        entities.push({ id: entity.id, type: entity.type, packs: [packIndex] });
-      } else if (!entities[index]!.packs.includes(packIndex)) entities[index]!.packs.push(packIndex);
-      const first = entities[index]!;
-      if (first.type !== entity.type) {
-        conflict(() => `entity "${entity.id}" is a ${entity.type} in pack "${pack.source.id}" but a ${first.type} in an earlier pack; the first is kept`);
-      }
-      for (const alias of entity.aliases) addAlias(alias, index, packIndex);
-      for (const phrase of entity.neverMatch ?? []) {
-        for (const spelling of spellings(phrase, false)) ruleFor(normalizePhrase(spelling)).never = true;
-      }
+  for (const word of pack.matching.allowedNeighbours) state.neighbours.add(word);
+  for (const entity of pack.entities) {
+    let index = entities.indexOf(entity.id);
+    if (index === undefined) {
+      index = entities.length;
+      entities.push({ id: entity.id, type: entity.type, packs: [packIndex] });
+    } else if (!entities.at(index).packs.includes(packIndex)) entities.at(index).packs.push(packIndex);
+    const first = entities.at(index);
+    if (first.type !== entity.type) {
+      conflict(() => `entity "${entity.id}" is a ${entity.type} in pack "${pack.source.id}" but a ${first.type} in an earlier pack; the first is kept`);
     }
-  });
+    for (const alias of entity.aliases) addAlias(alias, index);
+    for (const phrase of entity.neverMatch ?? []) {
+      for (const spelling of spellings(phrase, false)) ruleFor(normalizePhrase(spelling)).never = true;
+    }
+  }
+}
 
-  if (unlisted > 0) conflicts.push(moreConflicts(unlisted));
-  return { compiled: encode(forms, entities, [...neighbours].sort(), groupList), conflicts };
+/** The clashes listed, and the line that counts the others. */
+export const finishConflicts = (state: CompileState<FormRules, EntityTable>): string[] =>
+  state.unlisted > 0 ? [...state.conflicts, moreConflicts(state.unlisted)] : [...state.conflicts];
+
+/** The compiled matcher and the clashes of what `state` holds. */
+export function finishCompile(state: CompileState): CompileResult {
+  const conflicts = finishConflicts(state);
+  return { compiled: encode(state.forms, state.entities.list, [...state.neighbours].sort(), state.groupList), conflicts };
+}
+
+export function compileMatcher(packs: KnowledgeBase[]): CompileResult {
+  const state = emptyCompileState();
+  for (const pack of packs) addPack(state, pack);
+  return finishCompile(state);
 }

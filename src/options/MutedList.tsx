@@ -1,37 +1,40 @@
 /**
  * The names the reader asked not to highlight ("Don't highlight <name>" in the card or the
- * popup), with their display names from the packs that are on (their matching parts: names
- * without texts); each can be highlighted again. A muted id no pack on knows is listed by its id.
+ * popup), with their display names from the packs that are on (looked up by id: with 1,000
+ * articles stored, reading every pack's names again on each change froze this page, and any
+ * extension page beside it, for most of a second); each can be highlighted again. A muted id no
+ * pack on knows is listed by its id.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { builtInPack, enabledMatchingParts, onPacksChanged } from '../common/packs-store';
-import { indexKnowledgeBase } from '../kb/lookup';
+import { builtInPack, onPacksChanged } from '../common/packs-store';
+import { entityNames } from '../common/entity-lookup';
 
 interface MutedListProps {
   ids: string[];
   onUnmute: (id: string) => void;
 }
 
-/** Display names by entity id, kept up to date while packs are imported or removed. */
-function useEntityNames(): Record<string, string> {
-  const [names, setNames] = useState<Record<string, string>>(() => namesOf([builtInPack()]));
+/** Display names of these entity ids, kept up to date while packs are imported or removed. */
+function useEntityNames(ids: string[]): Record<string, string> {
+  // The built-in pack's names at once (bundled); the packs' once looked up.
+  const [names, setNames] = useState<Record<string, string>>(() => Object.fromEntries(builtInPack().entities.filter((e) => ids.includes(e.id)).map((e) => [e.id, e.name])));
+  const key = ids.join('\n');
   useEffect(() => {
     let live = true;
-    const load = () => void enabledMatchingParts().then((packs) => live && setNames(namesOf(packs)), () => undefined);
+    const load = () => void entityNames(ids).then((found) => live && setNames(Object.fromEntries(found)), () => undefined);
     const unsubscribe = onPacksChanged(load);
     load();
     return () => {
       live = false;
       unsubscribe();
     };
-  }, []);
+    // `key` stands for `ids`: a new array of the same ids needs no new look-up.
+  }, [key]);
   return names;
 }
 
-const namesOf = (packs: Parameters<typeof indexKnowledgeBase>[0]) => Object.fromEntries(indexKnowledgeBase(packs).all().map((e) => [e.id, e.name]));
-
 export function MutedList({ ids, onUnmute }: MutedListProps) {
-  const names = useEntityNames();
+  const names = useEntityNames(ids);
   return (
     <fieldset class="muted-section">
       <legend>Names you asked not to highlight</legend>
