@@ -9,10 +9,10 @@
  *
  * Pure: no DOM, no browser API.
  */
-import { COMPILED_MATCHER_VERSION, RULE_WIDTH, type CompiledMatcher, type ContextGroup } from './compile';
+import { COMPILED_MATCHER_VERSION, RULE_WIDTH, type CompiledMatcher } from './compile';
 
-export interface MatcherData {
-  version: typeof COMPILED_MATCHER_VERSION;
+/** The CompiledMatcher's entity tables and context groups as they are; forms and rules as one text. */
+export interface MatcherData extends Omit<CompiledMatcher, 'forms' | 'rules' | 'needsContext' | 'contextOf'> {
   /**
    * One line per form, sorted by form (UTF-16 code units): the form's RULE_WIDTH rule digits (as
    * CompiledMatcher.rules), then the form (normalised), then "\n".
@@ -22,13 +22,6 @@ export interface MatcherData {
   needsContext: Record<string, number>;
   /** Form → the context groups it is a word of. */
   contextOf: Record<string, number[]>;
-  /** As in CompiledMatcher. */
-  ids: string;
-  types: string;
-  packs: string;
-  morePacks: string;
-  allowedNeighbours: string[];
-  contextGroups: ContextGroup[];
 }
 
 /** The page's form of a compiled matcher. */
