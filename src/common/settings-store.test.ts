@@ -272,3 +272,25 @@ test('the same interleavings without the lock do lose changes (the test above ca
   );
   assert.equal(result.failed, true, 'some interleaving lost a change');
 });
+
+test('a flush between the reads of the two areas never shows the defaults: pending changes are read first, then storage.sync', async () => {
+  await store.updateSettings((s) => ({ ...s, style: 'hover' }));
+  assert.equal(fake.sync.items.style, undefined, 'the change is still pending');
+  // storage.local answers only after a flush has moved the change to storage.sync (the areas are
+  // separate stores: their answers come in any order).
+  const get = fake.local.get.bind(fake.local);
+  let flushFirst = true;
+  fake.local.get = async (keys) => {
+    if (flushFirst) {
+      flushFirst = false;
+      await store.flushSettings();
+    }
+    return get(keys);
+  };
+  try {
+    assert.equal((await store.loadSettings()).settings.style, 'hover');
+    assert.equal(fake.sync.items.style, 'hover', 'the flush ran meanwhile');
+  } finally {
+    fake.local.get = get;
+  }
+});

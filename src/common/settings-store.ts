@@ -26,11 +26,12 @@ const LOCK = 'backstory-settings';
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 async function readAreas(): Promise<{ sync: Items; pending: Ops }> {
-  const [sync, local] = await Promise.all([
-    // A page must never fail because storage does: unreadable areas read as empty.
-    browser.storage.sync.get(null).catch(() => ({})),
-    browser.storage.local.get(PENDING_KEY).catch(() => ({}) as Record<string, unknown>),
-  ]);
+  // Pending first, then sync, one after the other: a flush writes sync before it clears pending,
+  // so in this order a reader sees the changes in one place or the other. Read together, a flush
+  // between the two reads could show neither, the defaults (seen in the storage browser test).
+  // A page must never fail because storage does: unreadable areas read as empty.
+  const local = await browser.storage.local.get(PENDING_KEY).catch(() => ({}) as Record<string, unknown>);
+  const sync = await browser.storage.sync.get(null).catch(() => ({}));
   const pending = local[PENDING_KEY];
   return { sync, pending: isRecord(pending) ? pending : {} };
 }

@@ -108,8 +108,9 @@ export interface StoredState {
  */
 export const STATE_JS = `(async () => {
   const api = globalThis.browser || globalThis.chrome;
-  const sync = await api.storage.sync.get(null);
+  // Local (pending settings) before sync, as the extension reads them (settings-store.ts readAreas).
   const local = await api.storage.local.get(null);
+  const sync = await api.storage.sync.get(null);
   let metas = [];
   if ((await indexedDB.databases()).some((d) => d.name === 'backstory-packs')) {
     const db = await new Promise((res, rej) => { const r = indexedDB.open('backstory-packs'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
