@@ -23,7 +23,7 @@ import {
 } from './config';
 import { addOneArticle, cardOpen, memoryBackup, MEMORY_ARTICLES, NAMES_PER_ARTICLE, registerMemoryArticles, restoreMemory, type RestoreFigures } from './memory';
 import { builtInData, scaledData } from './kb';
-import { Matcher } from '../src/match/matcher';
+import { matcherFromCompiled } from '../src/match/matcher';
 import { runMatrix, WARMUP_HTML, WARMUP_PATH, type MatrixResults, type Target, type Variant } from './matrix';
 import type { LoadResult } from './measure';
 import { growthPage, newsPage } from './pages';
@@ -262,14 +262,14 @@ async function kbScaling(server: StaticServer, warmup: string) {
       { name: NAMES.a, dir: await buildReference('ref-a-markjs', label, data), timeoutMs: SLOW_REFERENCE_CAP_MS, budgetMs: SLOW_REFERENCE_BUDGET_MS },
     ];
     const contentBytes = (await stat(path.join(variants[0]!.dir!, 'content.js'))).size;
-    log(`kb ${size}: ${new Matcher(data.compiled).formCount} forms, content.js ${kb(contentBytes)}`);
+    log(`kb ${size}: ${matcherFromCompiled(data.compiled).formCount} forms, content.js ${kb(contentBytes)}`);
     const results = await runMatrix(variants, [{ label, url }], runs.kb, warmup, log);
     const f = (v: string) => figures(results.get(v)!.get(label)!);
     const [bs, b, a] = [f(NAMES.backstory), f(NAMES.b), f(NAMES.a)];
     if (size === 16) at16 = bs;
     own.push(bs);
     rows.push([
-      num(size), num(new Matcher(data.compiled).formCount), kb(contentBytes),
+      num(size), num(matcherFromCompiled(data.compiled).formCount), kb(contentBytes),
       costCell(bs, (x) => x.whole), costCell(b, (x) => x.whole), costCell(bs, (x) => x.cpu), baselineCell(baseline.kbSize[String(size)]?.backstory),
       costCell(b, (x) => x.cpu), costCell(a, (x) => x.cpu),
       bs.marks ? num(bs.marks.median) : '–', fmt(bs.longest), fmt(bs.longestOwnCpu), costRatio(bs, b, (x) => x.whole), costRatio(bs, a),
@@ -308,8 +308,8 @@ async function packsCost(server: StaticServer, warmup: string, backstoryDir: str
   const url = server.addPage('/generated/kb-page.html', newsPage(KB_PAGE_TEXT_BYTES));
   const packs = benchPacks();
   const data = packsBuiltIn(packs);
-  const entities = new Matcher(data.compiled).entityCount;
-  const builtInEntities = new Matcher(builtInData().compiled).entityCount;
+  const entities = matcherFromCompiled(data.compiled).entityCount;
+  const builtInEntities = matcherFromCompiled(builtInData().compiled).entityCount;
   const withPacks = `Backstory + ${PACK_COUNT} packs`;
   const compiledIn = 'Backstory, same entities built in';
   let imported: ImportFigures | null = null;

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import type { Window } from 'happy-dom';
 import { installDom } from '../../test/unit/dom-env';
 import { compileMatcher, spellings } from '../match/compile';
-import { Matcher } from '../match/matcher';
+import { matcherFromCompiled } from '../match/matcher';
 import { normalizePhrase } from '../match/form-table';
 import { ENTITY_TYPES, type EntityType, type KnowledgeBase } from '../kb/types';
 import { OpenShadowRoots } from './shadow-roots';
@@ -95,7 +95,7 @@ test('highlighting keeps the text, stays out of excluded elements, marks only tr
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       for (let n = walker.nextNode(); n; n = walker.nextNode()) textNodes.push(n);
 
-      const matcher = new Matcher(compileMatcher([kb]).compiled);
+      const matcher = matcherFromCompiled(compileMatcher([kb]).compiled);
       const h = new Highlighter(document, matcher, { firstMentionOnly: false, types: allTypes }, 'tint', {
         beforeMutation() {},
         afterMutation() {},

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import type { Window } from 'happy-dom';
 import { installDom } from '../../test/unit/dom-env';
 import { compileMatcher } from '../match/compile';
-import { Matcher } from '../match/matcher';
+import { matcherFromCompiled } from '../match/matcher';
 import { testKnowledgeBase } from '../match/fixtures';
 import { ENTITY_TYPES, type EntityType } from '../kb/types';
 import { OpenShadowRoots } from './shadow-roots';
@@ -15,7 +15,7 @@ import { PageWatcher } from './page-watcher';
 const TEST_CSS = 'mark.backstory-mark { text-decoration: underline !important; }';
 
 const allTypes = Object.fromEntries(ENTITY_TYPES.map((t) => [t, true])) as Record<EntityType, boolean>;
-const matcher = new Matcher(compileMatcher([testKnowledgeBase()]).compiled);
+const matcher = matcherFromCompiled(compileMatcher([testKnowledgeBase()]).compiled);
 
 let win: Window;
 beforeEach(() => {

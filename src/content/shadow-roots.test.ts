@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import type { Window } from 'happy-dom';
 import { installDom } from '../../test/unit/dom-env';
 import { compileMatcher } from '../match/compile';
-import { Matcher } from '../match/matcher';
+import { matcherData } from '../match/matcher-data';
+import { Matcher, matcherFromCompiled } from '../match/matcher';
 import { testKnowledgeBase } from '../match/fixtures';
 import { ENTITY_TYPES, type EntityType } from '../kb/types';
 import { Highlighter } from './highlighter';
@@ -13,7 +14,7 @@ import { OpenShadowRoots } from './shadow-roots';
 import { deepActiveElement, sortComposed } from './composed-tree';
 
 const allTypes = Object.fromEntries(ENTITY_TYPES.map((t) => [t, true])) as Record<EntityType, boolean>;
-const matcher = new Matcher(compileMatcher([testKnowledgeBase()]).compiled);
+const matcher = matcherFromCompiled(compileMatcher([testKnowledgeBase()]).compiled);
 /** Stands in for content.css; its first rule names the marks' class, as the real one does. */
 const CSS = 'mark.backstory-mark[data-entity-id] { text-decoration: underline !important; }';
 
@@ -169,7 +170,7 @@ describe('open shadow roots', () => {
     document.body.innerHTML = paragraphs;
     const outer = host(paragraphs);
     document.body.append(outer.el);
-    const counting = new CountingMatcher(compileMatcher([testKnowledgeBase()]).compiled);
+    const counting = new CountingMatcher(matcherData(compileMatcher([testKnowledgeBase()]).compiled));
     const { controller, start } = setup(true, counting);
     await start();
     assert.equal(counting.scanned.length, 400);

@@ -5,7 +5,7 @@
  * mentions and aliases that never match. Pure: no file system, no DOM; `npm run pack` wraps it.
  */
 import { compileMatcher, spellings } from '../match/compile';
-import { Matcher } from '../match/matcher';
+import { matcherFromCompiled } from '../match/matcher';
 import { PageMentions } from '../match/page-mentions';
 import { normalizePhrase } from '../match/form-table';
 import { ENTITY_TYPES, KB_SCHEMA_VERSION, type Alias, type EntityType, type KnowledgeBase } from './types';
@@ -67,8 +67,8 @@ export function buildPack(articleText: string, input: unknown, inputName = 'enti
   if (quoteErrors.length > 0) return { ok: false, errors: quoteErrors };
 
   const { compiled } = compileMatcher([kb]);
-  const matcher = new Matcher(compiled);
-  const page = new PageMentions<number>(compiled, { firstMentionOnly: false, types: allTypes });
+  const matcher = matcherFromCompiled(compiled);
+  const page = new PageMentions<number>(matcher, { firstMentionOnly: false, types: allTypes });
   const placed = page.add(paragraphs.map((text, i) => ({ node: i + 1, result: matcher.scan(text) })));
 
   const mentions = new Map<string, Set<number>>();

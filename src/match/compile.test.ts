@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compileMatcher, conflictCount, MAX_LISTED_CONFLICTS } from './compile';
-import { Matcher } from './matcher';
+import { matcherFromCompiled } from './matcher';
 import { entity, testKnowledgeBase } from './fixtures';
 import type { KnowledgeBase } from '../kb/types';
 
@@ -30,7 +30,7 @@ test(`clashes past the first ${MAX_LISTED_CONFLICTS} are counted, not listed, an
   assert.equal(conflicts.at(-1), '…and 200 more clashes, not listed');
   assert.equal(conflictCount(conflicts), 300);
   // The first pack's rule is kept for the shared surname; every full name still finds its own person.
-  const matcher = new Matcher(compiled);
+  const matcher = matcherFromCompiled(compiled);
   const found = matcher.scan('Person7x3 Miller spoke.').mentions.map((m) => matcher.entityId(m.entity));
   assert.deepEqual(found, ['miller-7-3']);
   assert.equal(matcher.entityId(matcher.scan('Miller said').mentions[0]!.entity), 'miller-0-0');
@@ -47,7 +47,7 @@ test('an entity in several packs knows all of them, in the order compiled; one i
   const pack = (id: string, entities = [shared]): KnowledgeBase => ({ ...a, source: { ...a.source, id }, entities });
   const only = entity('only-in-c', 'person', ['Solitary Person']);
   const { compiled } = compileMatcher([pack('p0', [entity('zero', 'place', ['Zeroville'])]), pack('p1'), pack('p2', [only]), pack('p3'), pack('p4')]);
-  const matcher = new Matcher(compiled);
+  const matcher = matcherFromCompiled(compiled);
   const index = (id: string) => Array.from({ length: matcher.entityCount }, (_, i) => i).find((i) => matcher.entityId(i) === id)!;
   assert.deepEqual(matcher.entityPacks(index(shared.id)), [1, 3, 4]);
   assert.deepEqual(matcher.entityPacks(index('only-in-c')), [2]);

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { compileMatcher, MAX_LISTED_CONFLICTS } from './compile';
 import { compileResumable, extendMatcher, type ResumableMatcher } from './extend-matcher';
 import { entity, G20_CONTEXT, testKnowledgeBase } from './fixtures';
-import { Matcher } from './matcher';
+import { matcherFromCompiled } from './matcher';
 import { ENTITY_TYPES, type Alias, type Entity, type KnowledgeBase } from '../kb/types';
 import { readingPack } from '../../test/unit/reading-packs';
 
@@ -79,7 +79,7 @@ test(`past ${MAX_LISTED_CONFLICTS} clashes the count goes on, and below it the n
   const extended = extendMatcher(compileResumable(above), millers(31, 5));
   assert.equal(extended.conflicts.at(-1), '…and 205 more clashes, not listed');
   // Matching with the extended matcher finds the new pack's people, and the first pack's Miller.
-  const matcher = new Matcher(extended.compiled);
+  const matcher = matcherFromCompiled(extended.compiled);
   assert.deepEqual(matcher.scan('Person31x4 Miller spoke.').mentions.map((m) => matcher.entityId(m.entity)), ['miller-31-4']);
   assert.equal(matcher.entityId(matcher.scan('Miller said').mentions[0]!.entity), 'miller-0-0');
 });

@@ -1,18 +1,18 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compileMatcher } from './compile';
-import { Matcher } from './matcher';
+import { matcherFromCompiled } from './matcher';
 import { PageMentions } from './page-mentions';
 import { entity, testKnowledgeBase } from './fixtures';
 import { ENTITY_TYPES } from '../kb/types';
 
 const { compiled } = compileMatcher([testKnowledgeBase()]);
-const matcher = new Matcher(compiled);
+const matcher = matcherFromCompiled(compiled);
 const allTypes = Object.fromEntries(ENTITY_TYPES.map((t) => [t, true])) as Record<(typeof ENTITY_TYPES)[number], boolean>;
 
 /** Mentions of one text as "id:text", after the page rules, with the text alone as the page. */
 function marks(...texts: string[]): string[] {
-  const page = new PageMentions<string>(compiled, { firstMentionOnly: false, types: allTypes });
+  const page = new PageMentions<string>(matcherFromCompiled(compiled), { firstMentionOnly: false, types: allTypes });
   const placed = page.add(texts.map((node) => ({ node, result: matcher.scan(node) })));
   return placed.map((p) => `${matcher.entityId(p.mention.entity)}:${p.node.slice(p.mention.start, p.mention.end)}`);
 }
@@ -170,14 +170,14 @@ describe('second references', () => {
     assert.deepEqual(marks('Wang Yi arrived.', 'Vera Wang and Wang Wei and Lee Wang'), ['wang-yi:Wang Yi']);
   });
   test('a full name found later unlocks an earlier second reference', () => {
-    const page = new PageMentions<string>(compiled, { firstMentionOnly: false, types: allTypes });
+    const page = new PageMentions<string>(matcherFromCompiled(compiled), { firstMentionOnly: false, types: allTypes });
     const first = page.add([{ node: 'Wang said', result: matcher.scan('Wang said') }]);
     assert.equal(first.length, 0);
     const later = page.add([{ node: 'Wang Yi', result: matcher.scan('Wang Yi') }]);
     assert.deepEqual(later.map((p) => p.node), ['Wang said', 'Wang Yi']);
   });
   test('found() keeps the order of first appearance when a later batch unlocks an earlier mention', () => {
-    const page = new PageMentions<string>(compiled, { firstMentionOnly: true, types: allTypes });
+    const page = new PageMentions<string>(matcherFromCompiled(compiled), { firstMentionOnly: true, types: allTypes });
     page.add([{ node: 'Wang said', result: matcher.scan('Wang said') }]);
     page.add([{ node: 'China said', result: matcher.scan('China said') }]);
     const later = page.add([{ node: 'Wang Yi and China', result: matcher.scan('Wang Yi and China') }]);
@@ -188,7 +188,7 @@ describe('second references', () => {
     ]);
   });
   test('a waiting mention whose text left the page is dropped', () => {
-    const page = new PageMentions<string>(compiled, { firstMentionOnly: false, types: allTypes });
+    const page = new PageMentions<string>(matcherFromCompiled(compiled), { firstMentionOnly: false, types: allTypes });
     page.add([{ node: 'Wang said', result: matcher.scan('Wang said') }]);
     const later = page.add([{ node: 'Wang Yi', result: matcher.scan('Wang Yi') }], (n) => n !== 'Wang said');
     assert.deepEqual(later.map((p) => p.node), ['Wang Yi']);
@@ -246,7 +246,7 @@ describe('co-occurrence (contextFromPack)', () => {
     assert.deepEqual(marks('Blinken spoke in China after the G20 meeting.'), ['antony-blinken:Blinken', 'china:China', 'g20:G20']);
   });
   test('a waiting G20 is released when the names arrive in a later batch', () => {
-    const page = new PageMentions<string>(compiled, { firstMentionOnly: false, types: allTypes });
+    const page = new PageMentions<string>(matcherFromCompiled(compiled), { firstMentionOnly: false, types: allTypes });
     const early = page.add([{ node: 'The G20 met.', result: matcher.scan('The G20 met.') }]);
     assert.deepEqual(early, []);
     const later = page.add([{ node: 'Joe Biden and Wang Yi', result: matcher.scan('Joe Biden and Wang Yi') }]);
@@ -261,8 +261,8 @@ describe('co-occurrence (contextFromPack)', () => {
     const kb = testKnowledgeBase();
     kb.entities.find((e) => e.id === 'g20')!.aliases[0]!.contextFromPack = false;
     const plain = compileMatcher([kb]).compiled;
-    const m = new Matcher(plain);
-    const page = new PageMentions<string>(plain, { firstMentionOnly: false, types: allTypes });
+    const m = matcherFromCompiled(plain);
+    const page = new PageMentions<string>(m, { firstMentionOnly: false, types: allTypes });
     const text = 'Antony Blinken met Wang Yi after the G20 meeting.';
     assert.deepEqual(page.add([{ node: text, result: m.scan(text) }]).map((p) => m.entityId(p.mention.entity)), ['antony-blinken', 'wang-yi']);
   });
@@ -279,9 +279,9 @@ describe('co-occurrence (contextFromPack)', () => {
       ],
     };
     const both = compileMatcher([testKnowledgeBase(), reading]).compiled;
-    const m = new Matcher(both);
+    const m = matcherFromCompiled(both);
     const run = (...texts: string[]) => {
-      const page = new PageMentions<string>(both, { firstMentionOnly: false, types: allTypes });
+      const page = new PageMentions<string>(m, { firstMentionOnly: false, types: allTypes });
       return page.add(texts.map((node) => ({ node, result: m.scan(node) }))).map((p) => `${m.entityId(p.mention.entity)}:${p.node.slice(p.mention.start, p.mention.end)}`);
     };
     assert.deepEqual(run('Jordan beat Ana Lind at Wimbledon.'), ['jordan-reyes:Jordan', 'ana-lind:Ana Lind', 'wimbledon:Wimbledon']);
@@ -314,7 +314,7 @@ describe('lower-case topic forms', () => {
 
 describe('page policy', () => {
   test('first mention only highlights one mention per entity but counts all', () => {
-    const page = new PageMentions<string>(compiled, { firstMentionOnly: true, types: allTypes });
+    const page = new PageMentions<string>(matcherFromCompiled(compiled), { firstMentionOnly: true, types: allTypes });
     const text = 'China, Russia, China and China';
     const placed = page.add([{ node: text, result: matcher.scan(text) }]);
     assert.deepEqual(placed.map((p) => p.mention.start), [0, 7]);
@@ -324,14 +324,14 @@ describe('page policy', () => {
     ]);
   });
   test('entity types that are off are neither highlighted nor counted', () => {
-    const page = new PageMentions<string>(compiled, { firstMentionOnly: false, types: { ...allTypes, country: false } });
+    const page = new PageMentions<string>(matcherFromCompiled(compiled), { firstMentionOnly: false, types: { ...allTypes, country: false } });
     const text = 'Blinken in China';
     const placed = page.add([{ node: text, result: matcher.scan(text) }]);
     assert.deepEqual(placed.map((p) => matcher.entityId(p.mention.entity)), ['antony-blinken']);
     assert.deepEqual(page.found(), [{ id: 'antony-blinken', count: 1 }]);
   });
   test('muted names are neither highlighted nor counted; their second references stay muted, others unaffected', () => {
-    const page = new PageMentions<string>(compiled, { firstMentionOnly: false, types: allTypes, muted: ['wang-yi', 'no-such-id'] });
+    const page = new PageMentions<string>(matcherFromCompiled(compiled), { firstMentionOnly: false, types: allTypes, muted: ['wang-yi', 'no-such-id'] });
     const text = 'Wang Yi met Blinken. Wang said China would talk.';
     const placed = page.add([{ node: text, result: matcher.scan(text) }]);
     assert.deepEqual(placed.map((p) => matcher.entityId(p.mention.entity)), ['antony-blinken', 'china']);
@@ -341,7 +341,7 @@ describe('page policy', () => {
     ]);
   });
   test('found() keeps the order of first appearance', () => {
-    const page = new PageMentions<string>(compiled, { firstMentionOnly: false, types: allTypes });
+    const page = new PageMentions<string>(matcherFromCompiled(compiled), { firstMentionOnly: false, types: allTypes });
     page.add(['Russia then China', 'China and Russia and Ukraine'].map((node) => ({ node, result: matcher.scan(node) })));
     assert.deepEqual(page.found().map((f) => `${f.id}=${f.count}`), ['russia=2', 'china=2', 'ukraine=1']);
   });
@@ -366,7 +366,7 @@ describe('scale', () => {
       const name = `Person${i.toString(36)} Surname${(i * 7919).toString(36)}`;
       kb.entities.push({ ...kb.entities[0]!, id: `p-${i}`, aliases: [{ form: name }], neverMatch: [] });
     }
-    const big = new Matcher(compileMatcher([kb]).compiled);
+    const big = matcherFromCompiled(compileMatcher([kb]).compiled);
     const text = `Talks: Person${(99).toString(36)} Surname${(99 * 7919).toString(36)} and Wang Yi in China.`;
     const ids = big.scan(text).mentions.map((m) => big.entityId(m.entity));
     assert.deepEqual(ids, ['p-99', 'wang-yi', 'china']);

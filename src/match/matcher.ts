@@ -112,9 +112,8 @@ export class Matcher implements EntityTable {
   private idStarts: Uint32Array | null = null;
   private moreStarts: Uint32Array | null = null;
 
-  /** `compiled`: as pages read it (built here from a CompiledMatcher for callers that just compiled one). */
-  constructor(compiled: MatcherData | CompiledMatcher) {
-    const data = 'lines' in compiled ? compiled : matcherData(compiled);
+  /** `data`: the matcher as pages read it (a CompiledMatcher just compiled: matcherFromCompiled). */
+  constructor(data: MatcherData) {
     this.data = data;
     this.table = new FormTable(data.lines, RULE_WIDTH);
     this.neighbours = new Set(data.allowedNeighbours);
@@ -252,4 +251,13 @@ export class Matcher implements EntityTable {
     }
     return true;
   }
+}
+
+/**
+ * The matcher of a CompiledMatcher just compiled (tools, tests, the reading pipeline). Apart from
+ * the constructor so that the content script, which reads MatcherData from storage, does not
+ * bundle the conversion.
+ */
+export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
+  return new Matcher(matcherData(compiled));
 }

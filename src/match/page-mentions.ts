@@ -10,8 +10,7 @@
  * number in the pack builder, a string in tests). Pure: no DOM, no browser API.
  */
 import type { EntityType } from '../kb/types';
-import type { CompiledMatcher } from './compile';
-import { Matcher, type EntityTable, type Mention, type ScanResult } from './matcher';
+import type { EntityTable, Mention, ScanResult } from './matcher';
 
 /**
  * Co-occurrence: a contextFromPack alias counts on a page that names at least this many distinct
@@ -68,12 +67,12 @@ export class PageMentions<N> {
   /** Whether any alias takes co-occurrence as context: if none, that pass is skipped. */
   private readonly fromPacks: boolean;
 
-  /** `matcher`: the one whose scan results are added (a CompiledMatcher is read into one). */
+  /** `entities`: the matcher whose scan results are added. */
   constructor(
-    matcher: EntityTable | CompiledMatcher,
+    entities: EntityTable,
     private readonly policy: PagePolicy,
   ) {
-    this.entities = 'entityCount' in matcher ? matcher : new Matcher(matcher);
+    this.entities = entities;
     this.mutedIds = new Set(policy.muted ?? []);
     this.fromPacks = this.entities.contextGroups.some((g) => g.packs !== undefined);
     this.confirmed = new Uint8Array(this.entities.entityCount);

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { KnowledgeBase } from '../kb/types';
 import { compileMatcher } from '../match/compile';
-import { Matcher } from '../match/matcher';
+import { matcherFromCompiled } from '../match/matcher';
 import { PageMentions } from '../match/page-mentions';
 import { aliasRules, allowedNeighbours } from './alias-rules';
 import { buildReadingPack, defaultEdits, draftPack } from './index';
@@ -76,8 +76,8 @@ const ARTICLE: ExtractedArticle = {
 /** The names a page gets, as the content script would mark them with these packs on. */
 function marks(packs: KnowledgeBase[], text: string): { id: string; text: string }[] {
   const { compiled } = compileMatcher(packs);
-  const matcher = new Matcher(compiled);
-  const page = new PageMentions<number>(compiled, { firstMentionOnly: false, types: { person: true, country: true, place: true, organisation: true, topic: true } });
+  const matcher = matcherFromCompiled(compiled);
+  const page = new PageMentions<number>(matcher, { firstMentionOnly: false, types: { person: true, country: true, place: true, organisation: true, topic: true } });
   return page.add([{ node: 0, result: matcher.scan(text) }]).map(({ mention }) => ({ id: matcher.entityId(mention.entity), text: text.slice(mention.start, mention.end) }));
 }
 

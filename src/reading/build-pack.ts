@@ -11,7 +11,7 @@ import type { Alias, Entity, KnowledgeBase, Quote } from '../kb/types';
 import { KB_SCHEMA_VERSION } from '../kb/types';
 import { validateKnowledgeBase } from '../kb/validate';
 import { compileMatcher, spellings } from '../match/compile';
-import { Matcher } from '../match/matcher';
+import { matcherFromCompiled } from '../match/matcher';
 import { PageMentions } from '../match/page-mentions';
 import { aliasRules } from './alias-rules';
 import { factsFor, relatedNames, roleSentence, type Located } from './describe';
@@ -179,8 +179,8 @@ export function buildReadingPack(draft: Draft, edits: ReviewEdits, addedAt: Date
   const byParagraph = new Map<number, ArticleSentence[]>();
   for (const s of sentences) byParagraph.set(s.paragraph, [...(byParagraph.get(s.paragraph) ?? []), s]);
   const { compiled } = compileMatcher([pack]);
-  const matcher = new Matcher(compiled);
-  const page = new PageMentions<number>(compiled, { firstMentionOnly: false, types: ALL_TYPES });
+  const matcher = matcherFromCompiled(compiled);
+  const page = new PageMentions<number>(matcher, { firstMentionOnly: false, types: ALL_TYPES });
   const located = new Map<string, Located[]>();
   for (const { node, mention } of page.add(paragraphs.map((text, i) => ({ node: i + 1, result: matcher.scan(text) })))) {
     const sentence = [...(byParagraph.get(node) ?? [])].reverse().find((s) => s.start <= mention.start);

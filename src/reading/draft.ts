@@ -9,7 +9,7 @@
  */
 import type { Entity, KnowledgeBase } from '../kb/types';
 import { compileMatcher } from '../match/compile';
-import { Matcher } from '../match/matcher';
+import { matcherFromCompiled } from '../match/matcher';
 import { PageMentions } from '../match/page-mentions';
 import { aliasRules, allowedNeighbours } from './alias-rules';
 import { isKnownOrganisation, isKnownPlace, isLastName, useCompromise, useWordList } from './lexicon';
@@ -117,8 +117,8 @@ function buildDraft(article: ExtractedArticle, switches: RuleSwitches, known: Kn
     entities,
   };
   const { compiled } = compileMatcher([pack]);
-  const matcher = new Matcher(compiled);
-  const page = new PageMentions<number>(compiled, { firstMentionOnly: false, types: ALL_TYPES });
+  const matcher = matcherFromCompiled(compiled);
+  const page = new PageMentions<number>(matcher, { firstMentionOnly: false, types: ALL_TYPES });
   const placed = page.add(paragraphs.map((text, i) => ({ node: i + 1, result: matcher.scan(text) })));
 
   const byParagraph = new Map<number, ArticleSentence[]>();

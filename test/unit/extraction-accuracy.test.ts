@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { KnowledgeBase } from '../../src/kb/types';
 import { validateKnowledgeBase } from '../../src/kb/validate';
 import { compileMatcher } from '../../src/match/compile';
-import { Matcher } from '../../src/match/matcher';
+import { matcherFromCompiled } from '../../src/match/matcher';
 import { buildReadingPack } from '../../src/reading/build-pack';
 import { asExtracted, runGoldPages, scorePage, sharedPagesPresent, totals } from '../../scripts/extraction-score';
 import { defaultEdits } from '../../src/reading/draft';
@@ -72,7 +72,7 @@ if (!sharedPagesPresent()) {
         const built = buildReadingPack(draft, defaultEdits(draft), new Date('2024-01-01T00:00:00Z'));
         assert.ok(built.ok, `${r.gold.page}: ${built.ok ? '' : built.errors.join('; ')}`);
         assert.deepEqual(validateKnowledgeBase(built.pack, r.gold.page).errors, []);
-        const matcher = new Matcher(compileMatcher([built.pack]).compiled);
+        const matcher = matcherFromCompiled(compileMatcher([built.pack]).compiled);
         for (const e of built.pack.entities) {
           for (const f of e.facts) {
             assert.ok(r.paragraphs[f.paragraphs[0]! - 1]!.includes(f.text), `${r.gold.page} ${e.id}: fact in ¶${f.paragraphs[0]}`);
