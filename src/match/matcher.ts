@@ -11,6 +11,7 @@ import type { EntityType } from '../kb/types';
 import { DIGITS, ENTITY_WIDTH, PACK_WIDTH, RULE_FLAGS, RULE_WIDTH, TYPE_CODES, type CompiledMatcher, type ContextGroup } from './compile';
 import { FormTable, isInvisible, lineStarts, skipInvisible } from './form-table';
 import { matcherData, ownValue, type MatcherData } from './matcher-data';
+import { isAllCaps, isCapitalised, wordAfter, wordBefore } from './neighbour-words';
 
 export interface Mention {
   start: number;
@@ -29,19 +30,9 @@ export interface ScanResult {
   contexts: number[];
 }
 
-/** How far to look for the neighbouring word; longer runs of white space are not "right next to". */
-const NEIGHBOUR_WINDOW = 40;
 /** Margin read around a chunk: longer than any form plus the neighbour window. */
 const CHUNK_MARGIN = 512;
-// A word that ends in a full stop closes a sentence or is an abbreviated title ("Mr."): neither
-// makes the name part of another name, so such a word is not taken as the neighbour. Invisible
-// characters (see isInvisible in trie.ts) may stand inside the word and the space.
-const WORD_BEFORE = /([\p{L}\p{M}][\p{L}\p{M}'\u2019\u00ad\u200b-\u200d\u2060\ufeff-]*)[ \u00a0\u00ad\u200b-\u200d\u2060\ufeff]+$/u;
-const WORD_AFTER = /^[ \u00a0\u00ad\u200b-\u200d\u2060\ufeff]+([\p{L}\p{M}][\p{L}\p{M}'\u2019\u00ad\u200b-\u200d\u2060\ufeff-]*)/u;
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/gu;
-const CAPITALISED = /^\p{Lu}/u;
-/** A word in capitals: two or more letters, none lower-case. */
-const ALL_CAPS = /^(?=(?:.*\p{Lu}){2})[^\p{Ll}]+$/u;
 
 /** Letters, digits or combining marks: a form may not touch one on either side. */
 const WORD_CHAR = /^[\p{L}\p{N}\p{M}]/u;
@@ -233,16 +224,16 @@ export class Matcher implements EntityTable {
       secondReference: (flags & RULE_FLAGS.secondReference) !== 0,
     };
     if (!rule.standalone && !rule.notInCapitalsRun) return true;
-    const before = visible(WORD_BEFORE.exec(text.slice(Math.max(0, start - NEIGHBOUR_WINDOW), start))?.[1]);
-    const after = visible(WORD_AFTER.exec(text.slice(end, end + NEIGHBOUR_WINDOW))?.[1]);
-    if (rule.notInCapitalsRun && ((before && ALL_CAPS.test(before)) || (after && ALL_CAPS.test(after)))) return false;
+    const before = visible(wordBefore(text, start));
+    const after = visible(wordAfter(text, end));
+    if (rule.notInCapitalsRun && ((before && isAllCaps(before)) || (after && isAllCaps(after)))) return false;
     if (rule.standalone) {
       const partOfName = (word: string) =>
-        CAPITALISED.test(word) &&
+        isCapitalised(word) &&
         !this.neighbours.has(word) &&
         // A line set in capitals ("WANG WARNS …") capitalises every word: there a neighbour in
         // capitals is judged by its ordinary spelling ("Warns"), so "VERA WANG" still is not Wang Yi.
-        !(ALL_CAPS.test(word) && ALL_CAPS.test(visible(text.slice(start, end))!) && this.neighbours.has(titleCase(word)));
+        !(isAllCaps(word) && isAllCaps(visible(text.slice(start, end))!) && this.neighbours.has(titleCase(word)));
       // "Hunter Biden", "Vera Wang": a capitalised word right before makes it another person's name.
       if (before && partOfName(before)) return false;
       // Chinese names put the family name first ("Wang Wei"), so a second reference is also
