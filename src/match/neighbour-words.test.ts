@@ -26,25 +26,20 @@ const PIECES = [
 ];
 const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map((p) => p.join(''));
 
-test('wordBefore is WORD_BEFORE on the window before the match, on any text', () => {
-  fc.assert(
-    fc.property(text, fc.nat(), (t, n) => {
-      const start = t.length === 0 ? 0 : n % (t.length + 1);
-      assert.equal(wordBefore(t, start), oracleBefore(t, start));
-    }),
-    { numRuns: RUNS },
-  );
-});
-
-test('wordAfter is WORD_AFTER on the window after the match, on any text', () => {
-  fc.assert(
-    fc.property(text, fc.nat(), (t, n) => {
-      const end = t.length === 0 ? 0 : n % (t.length + 1);
-      assert.equal(wordAfter(t, end), oracleAfter(t, end));
-    }),
-    { numRuns: RUNS },
-  );
-});
+for (const [name, fn, oracle] of [
+  ['wordBefore is WORD_BEFORE on the window before the match', wordBefore, oracleBefore],
+  ['wordAfter is WORD_AFTER on the window after the match', wordAfter, oracleAfter],
+] as const) {
+  test(`${name}, on any text`, () => {
+    fc.assert(
+      fc.property(text, fc.nat(), (t, n) => {
+        const at = n % (t.length + 1);
+        assert.equal(fn(t, at), oracle(t, at));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+}
 
 test('isCapitalised and isAllCaps are CAPITALISED and ALL_CAPS, on any text', () => {
   fc.assert(
