@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { compileMatcher, RULE_WIDTH } from './compile';
 import { testKnowledgeBase } from './fixtures';
 import { FormTable } from './form-table';
-import { ID_WIDTH, idOfForm, isMatcherData, matcherData, ownValue } from './matcher-data';
+import { formSpellsId, ID_WIDTH, idOfForm, isMatcherData, matcherData, ownValue } from './matcher-data';
 import { Matcher, matcherFromCompiled } from './matcher';
 import { entity } from './fixtures';
 import type { KnowledgeBase } from '../kb/types';
@@ -82,6 +82,11 @@ describe('matcherData: only what a page asks', () => {
     // The rule of reading packs' ids (src/reading/ids.ts) for every ASCII form.
     const ascii = fc.string({ unit: fc.constantFrom('a', 'Z', '0', ' ', '-', "'", '.', '&', '_'), maxLength: 12 });
     fc.assert(fc.property(ascii, (form) => idOfForm(form) === kebabId(form)), { numRuns: 500 });
+    // Compiling asks formSpellsId, which must say exactly when idOfForm gives the id.
+    fc.assert(fc.property(fc.oneof(ascii, fc.string({ maxLength: 12 })), fc.oneof(ascii.map((f) => idOfForm(f)!), fc.string({ maxLength: 12 })), (form, id) => {
+      assert.equal(formSpellsId(form, id), idOfForm(form) === id, JSON.stringify([form, id]));
+      if (idOfForm(form) !== null) assert.ok(formSpellsId(form, idOfForm(form)!));
+    }), { numRuns: 2_000 });
   });
 
   test('of the packs that hold an entity, only those a context group names are kept', () => {

@@ -72,34 +72,57 @@ export function idOfForm(form: string): string | null {
   return id;
 }
 
-/** The number written in `width` base-64 digits at text[at] (compiling only: pages have their own fast table). */
+/**
+ * Whether idOfForm(form) is `id`, without making the id: compiling asks this of about one form
+ * per entity (14,000 with 1,000 articles), and building each id cost more than all the rest.
+ */
+export function formSpellsId(form: string, id: string): boolean {
+  let j = 0;
+  let gap = false;
+  for (let i = 0; i < form.length; i++) {
+    let c = form.charCodeAt(i);
+    if (c > 127) return false;
+    if (c === 39) continue;
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (gap && j > 0 && id.charCodeAt(j++) !== 45) return false;
+      gap = false;
+      if (id.charCodeAt(j++) !== c) return false;
+    } else gap = true;
+  }
+  return j === id.length;
+}
+
+/** Digit value by character code (see DIGITS). */
+const DIGIT_VALUE = new Uint8Array(128);
+for (let i = 0; i < DIGITS.length; i++) DIGIT_VALUE[DIGITS.charCodeAt(i)] = i;
+
+/** The number written in `width` base-64 digits at text[at]. */
 function valueAt(text: string, at: number, width: number): number {
   let value = 0;
-  for (let k = 0; k < width; k++) value = value * 64 + DIGITS.indexOf(text[at + k]!);
+  for (let k = 0; k < width; k++) value = value * 64 + DIGIT_VALUE[text.charCodeAt(at + k)]!;
   return value;
 }
 
-/** Per entity, the packs that hold it (the first from `packs`, all of them from `morePacks` for those in several). */
-function packsByEntity(compiled: CompiledMatcher): number[][] {
-  const out = Array.from({ length: compiled.types.length }, (_, i) => [valueAt(compiled.packs, i * PACK_WIDTH, PACK_WIDTH)]);
-  for (const line of compiled.morePacks.split('\n')) {
-    if (line === '') continue;
-    const packs: number[] = [];
-    for (let at = ENTITY_WIDTH; at < line.length; at += PACK_WIDTH) packs.push(valueAt(line, at, PACK_WIDTH));
-    out[valueAt(line, 0, ENTITY_WIDTH)] = packs;
-  }
-  return out;
-}
-
-/** contextPacks (see MatcherData) of a compiled matcher. */
+/**
+ * contextPacks (see MatcherData) of a compiled matcher: each entity's first pack from `packs`,
+ * or all its packs from its line of `morePacks` (lines by entity, as entities are walked here).
+ */
 function contextPacksOf(compiled: CompiledMatcher): string {
   const named = new Set(compiled.contextGroups.flatMap((g) => g.packs ?? []));
   if (named.size === 0) return '';
+  const { packs, morePacks } = compiled;
   let out = '';
-  packsByEntity(compiled).forEach((packs, entity) => {
-    const kept = packs.filter((p) => named.has(p));
-    if (kept.length > 0) out += `${digits(entity, ENTITY_WIDTH)}${kept.map((p) => digits(p, PACK_WIDTH)).join('')}\n`;
-  });
+  let line = 0;
+  for (let entity = 0; entity < compiled.types.length; entity++) {
+    let kept = '';
+    if (line < morePacks.length && valueAt(morePacks, line, ENTITY_WIDTH) === entity) {
+      const end = morePacks.indexOf('\n', line);
+      for (let at = line + ENTITY_WIDTH; at < end; at += PACK_WIDTH) if (named.has(valueAt(morePacks, at, PACK_WIDTH))) kept += morePacks.slice(at, at + PACK_WIDTH);
+      line = end + 1;
+    } else if (named.has(valueAt(packs, entity * PACK_WIDTH, PACK_WIDTH))) kept = packs.slice(entity * PACK_WIDTH, (entity + 1) * PACK_WIDTH);
+    if (kept !== '') out += `${digits(entity, ENTITY_WIDTH)}${kept}\n`;
+  }
   return out;
 }
 
@@ -121,7 +144,7 @@ export function matcherData(compiled: CompiledMatcher): MatcherData {
     const rule = rules.slice(i * RULE_WIDTH, (i + 1) * RULE_WIDTH);
     const entity = valueAt(rule, 0, RULE_WIDTH - 1) - 1;
     // Only the entity's own forms (a clash leaves a form to another entity) and only one per entity.
-    if (entity >= 0 && idRefs[entity] === 0 && offset < MAX_ID_REF && form.length >= ids[entity]!.length && idOfForm(form) === ids[entity]) idRefs[entity] = offset + 1;
+    if (entity >= 0 && idRefs[entity] === 0 && offset < MAX_ID_REF && formSpellsId(form, ids[entity]!)) idRefs[entity] = offset + 1;
     lines.push(rule, form, '\n');
     offset += rule.length + form.length + 1;
     const group = ownValue(compiled.needsContext, String(i));
