@@ -150,7 +150,8 @@ export class Matcher implements EntityTable {
     let id = this.idCache.get(index);
     if (id === undefined) {
       const ref = decodeDigits(this.data.ids, index * ID_WIDTH, ID_WIDTH);
-      if (ref > 0) id = idOfForm(this.table.form(ref - 1))!;
+      // A reference is written only to an ASCII form (matcher-data.ts); '' if damaged storage says otherwise.
+      if (ref > 0) id = idOfForm(this.table.form(ref - 1)) ?? '';
       else {
         const starts = (this.otherIdStarts ??= lineStarts(this.data.otherIds));
         const line = keyedLine(this.data.otherIds, starts, index);
