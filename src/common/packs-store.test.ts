@@ -268,6 +268,22 @@ test('a matcher stored by version 4 (JSON text) is compiled again in the stored 
   assert.deepEqual(read.scan('Arini Wicaksana spoke in Bali.').mentions.map((m) => read.entityId(m.entity)), ['arini-wicaksana', 'bali']);
 });
 
+test('a matcher stored by version 5 (ids written out, every pack of every entity) is compiled again in the stored format of today', async () => {
+  await store.importPack(file(PACK_TEXT), 'pack.json');
+  const today = fake.local.items.compiledMatcher as { compiled: Record<string, unknown>; revision: number };
+  // Version 5's MatcherData: the CompiledMatcher's ids, packs and morePacks as they were.
+  const compiled = compileMatcher([store.builtInPack(), PACK]).compiled;
+  const { otherIds: _ids, contextPacks: _packs, ...shared } = today.compiled;
+  fake.local.items.compiledMatcher = { ...today, compiled: { ...shared, version: 5, ids: compiled.ids, packs: compiled.packs, morePacks: compiled.morePacks } };
+  assert.equal(storedMatcher(fake.local.items.compiledMatcher), null);
+  await store.ensureCompiled();
+  const upgraded = storedMatcher(fake.local.items.compiledMatcher);
+  assert.ok(upgraded, 'stored again, readable');
+  assert.deepEqual(upgraded.compiled, today.compiled);
+  const read = new Matcher(upgraded.compiled);
+  assert.deepEqual(read.scan('Arini Wicaksana spoke in Bali.').mentions.map((m) => read.entityId(m.entity)), ['arini-wicaksana', 'bali']);
+});
+
 test('1,000 reading packs are stored and listed from their metadata; one more is saved without reading the others', async () => {
   const packs = Array.from({ length: 1_000 }, (_, i) => readingPack(i));
   const t0 = performance.now();

@@ -43,8 +43,10 @@ test('a list with no summary line counts its lines', () => {
 
 test('an entity in several packs knows all of them, in the order compiled; one in a single pack knows that one', () => {
   const a = testKnowledgeBase();
+  // Every pack takes co-occurrence as context, so the page's matcher keeps every pack (matcher-data.ts).
+  const summit = (id: string) => entity(`summit-${id}`, 'organisation', [{ form: `Summit ${id.toUpperCase()}`, contextFromPack: true }]);
   const shared = a.entities[0]!;
-  const pack = (id: string, entities = [shared]): KnowledgeBase => ({ ...a, source: { ...a.source, id }, entities });
+  const pack = (id: string, entities = [shared]): KnowledgeBase => ({ ...a, source: { ...a.source, id }, entities: [...entities, summit(id)] });
   const only = entity('only-in-c', 'person', ['Solitary Person']);
   const { compiled } = compileMatcher([pack('p0', [entity('zero', 'place', ['Zeroville'])]), pack('p1'), pack('p2', [only]), pack('p3'), pack('p4')]);
   const matcher = matcherFromCompiled(compiled);

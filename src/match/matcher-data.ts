@@ -7,12 +7,23 @@
  * Made once per change of packs (by the background or the pack Worker) and stored as it is: an
  * object of a few long strings, which storage hands to a page without a JSON.parse of its own.
  *
+ * Every page reads all of it, and storage's read grows with the bytes (docs/browser-notes.md,
+ * Packs): so it holds only what a page asks. An entity's id is, where one of its own forms spells
+ * it ("Antony Blinken" → "antony-blinken", as reading packs make their ids), a reference to that
+ * form's line; and of the packs that hold an entity, only those a context group names
+ * (contextFromPack) are kept, the only ones the page rules ask about. With 1,000 articles that is
+ * 0.58 MB instead of 0.89 MB.
+ *
  * Pure: no DOM, no browser API.
  */
-import { COMPILED_MATCHER_VERSION, RULE_WIDTH, type CompiledMatcher } from './compile';
+import { COMPILED_MATCHER_VERSION, DIGITS, ENTITY_WIDTH, PACK_WIDTH, RULE_WIDTH, digits, type CompiledMatcher } from './compile';
 
-/** The CompiledMatcher's entity tables and context groups as they are; forms and rules as one text. */
-export interface MatcherData extends Omit<CompiledMatcher, 'forms' | 'rules' | 'needsContext' | 'contextOf'> {
+/** Digits of an id's reference: 1 + a line's offset in `lines`, up to 64^4 - 2 (16 M characters; past that, the id is written out). */
+export const ID_WIDTH = 4;
+const MAX_ID_REF = 64 ** ID_WIDTH - 1;
+
+/** The CompiledMatcher's types and context groups as they are; forms and rules as one text; ids and packs as pages need them. */
+export interface MatcherData extends Omit<CompiledMatcher, 'forms' | 'rules' | 'needsContext' | 'contextOf' | 'ids' | 'packs' | 'morePacks'> {
   /**
    * One line per form, sorted by form (UTF-16 code units): the form's RULE_WIDTH rule digits (as
    * CompiledMatcher.rules), then the form (normalised), then "\n".
@@ -22,6 +33,97 @@ export interface MatcherData extends Omit<CompiledMatcher, 'forms' | 'rules' | '
   needsContext: Record<string, number>;
   /** Form → the context groups it is a word of. */
   contextOf: Record<string, number[]>;
+  /**
+   * Per entity, ID_WIDTH digits: 1 + the offset in `lines` of a line whose form spells the
+   * entity's id (idOfForm), or 0 when none does and the id is in `otherIds`.
+   */
+  ids: string;
+  /** The ids no form spells, one line each, by entity: the entity (ENTITY_WIDTH digits), the id, "\n". */
+  otherIds: string;
+  /**
+   * The entities in a pack that a context group names (ContextGroup.packs), one line each, by
+   * entity: the entity (ENTITY_WIDTH digits), then each such pack that holds it (PACK_WIDTH
+   * digits, in the order compiled), "\n". Empty when no alias takes co-occurrence as context.
+   */
+  contextPacks: string;
+}
+
+/**
+ * The id an ASCII form spells, as reading packs make ids from names ("People's Republic" →
+ * "peoples-republic"), or null. Only ASCII: its lower case and character classes are the same in
+ * every engine and version, so a page always reads back the id that was checked when compiling.
+ */
+export function idOfForm(form: string): string | null {
+  let id = '';
+  /** Characters other than letters and digits since the last one: one hyphen, if more follow. */
+  let gap = false;
+  for (let i = 0; i < form.length; i++) {
+    let c = form.charCodeAt(i);
+    if (c > 127) return null;
+    // An apostrophe is dropped ("People's" → "peoples").
+    if (c === 39) continue;
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (gap && id.length > 0) id += '-';
+      gap = false;
+      id += String.fromCharCode(c);
+    } else gap = true;
+  }
+  return id;
+}
+
+/**
+ * Whether idOfForm(form) is `id`, without making the id: compiling asks this of about one form
+ * per entity (14,000 with 1,000 articles), and building each id cost more than all the rest.
+ */
+export function formSpellsId(form: string, id: string): boolean {
+  let j = 0;
+  let gap = false;
+  for (let i = 0; i < form.length; i++) {
+    let c = form.charCodeAt(i);
+    if (c > 127) return false;
+    if (c === 39) continue;
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (gap && j > 0 && id.charCodeAt(j++) !== 45) return false;
+      gap = false;
+      if (id.charCodeAt(j++) !== c) return false;
+    } else gap = true;
+  }
+  return j === id.length;
+}
+
+/** Digit value by character code (see DIGITS). */
+const DIGIT_VALUE = new Uint8Array(128);
+for (let i = 0; i < DIGITS.length; i++) DIGIT_VALUE[DIGITS.charCodeAt(i)] = i;
+
+/** The number written in `width` base-64 digits at text[at]. */
+function valueAt(text: string, at: number, width: number): number {
+  let value = 0;
+  for (let k = 0; k < width; k++) value = value * 64 + DIGIT_VALUE[text.charCodeAt(at + k)]!;
+  return value;
+}
+
+/**
+ * contextPacks (see MatcherData) of a compiled matcher: each entity's first pack from `packs`,
+ * or all its packs from its line of `morePacks` (lines by entity, as entities are walked here).
+ */
+function contextPacksOf(compiled: CompiledMatcher): string {
+  const named = new Set(compiled.contextGroups.flatMap((g) => g.packs ?? []));
+  if (named.size === 0) return '';
+  const { packs, morePacks } = compiled;
+  let out = '';
+  let line = 0;
+  for (let entity = 0; entity < compiled.types.length; entity++) {
+    let kept = '';
+    if (line < morePacks.length && valueAt(morePacks, line, ENTITY_WIDTH) === entity) {
+      const end = morePacks.indexOf('\n', line);
+      for (let at = line + ENTITY_WIDTH; at < end; at += PACK_WIDTH) if (named.has(valueAt(morePacks, at, PACK_WIDTH))) kept += morePacks.slice(at, at + PACK_WIDTH);
+      line = end + 1;
+    } else if (named.has(valueAt(packs, entity * PACK_WIDTH, PACK_WIDTH))) kept = packs.slice(entity * PACK_WIDTH, (entity + 1) * PACK_WIDTH);
+    if (kept !== '') out += `${digits(entity, ENTITY_WIDTH)}${kept}\n`;
+  }
+  return out;
 }
 
 /** The page's form of a compiled matcher. */
@@ -31,11 +133,20 @@ export function matcherData(compiled: CompiledMatcher): MatcherData {
   const needsContext: [string, number][] = [];
   const contextOf: [string, number[]][] = [];
   const lines: string[] = [];
+  const ids = compiled.ids.split('\n');
+  /** Per entity, 1 + the offset of a line whose form spells its id; 0: none found yet. */
+  const idRefs = new Array<number>(compiled.types.length).fill(0);
   let start = 0;
+  let offset = 0;
   for (let i = 0; start < forms.length; i++) {
     const end = forms.indexOf('\n', start);
     const form = forms.slice(start, end);
-    lines.push(rules.slice(i * RULE_WIDTH, (i + 1) * RULE_WIDTH), form, '\n');
+    const rule = rules.slice(i * RULE_WIDTH, (i + 1) * RULE_WIDTH);
+    const entity = valueAt(rule, 0, RULE_WIDTH - 1) - 1;
+    // Only the entity's own forms (a clash leaves a form to another entity) and only one per entity.
+    if (entity >= 0 && idRefs[entity] === 0 && offset < MAX_ID_REF && formSpellsId(form, ids[entity]!)) idRefs[entity] = offset + 1;
+    lines.push(rule, form, '\n');
+    offset += rule.length + form.length + 1;
     const group = ownValue(compiled.needsContext, String(i));
     if (group !== undefined) needsContext.push([form, group]);
     const groups = ownValue(compiled.contextOf, String(i));
@@ -47,10 +158,10 @@ export function matcherData(compiled: CompiledMatcher): MatcherData {
     lines: lines.join(''),
     needsContext: Object.fromEntries(needsContext),
     contextOf: Object.fromEntries(contextOf),
-    ids: compiled.ids,
+    ids: idRefs.map((ref) => digits(ref, ID_WIDTH)).join(''),
+    otherIds: idRefs.map((ref, entity) => (ref === 0 ? `${digits(entity, ENTITY_WIDTH)}${ids[entity]}\n` : '')).join(''),
     types: compiled.types,
-    packs: compiled.packs,
-    morePacks: compiled.morePacks,
+    contextPacks: contextPacksOf(compiled),
     allowedNeighbours: compiled.allowedNeighbours,
     contextGroups: compiled.contextGroups,
   };
@@ -71,12 +182,12 @@ export function isMatcherData(v: unknown): v is MatcherData {
   if (typeof v !== 'object' || v === null) return false;
   const d = v as Partial<MatcherData>;
   return d.version === COMPILED_MATCHER_VERSION && typeof d.lines === 'string' && typeof d.ids === 'string' && typeof d.types === 'string' &&
-    typeof d.packs === 'string' && typeof d.morePacks === 'string' && typeof d.needsContext === 'object' && d.needsContext !== null &&
+    typeof d.otherIds === 'string' && typeof d.contextPacks === 'string' && d.ids.length === d.types.length * ID_WIDTH && typeof d.needsContext === 'object' && d.needsContext !== null &&
     typeof d.contextOf === 'object' && d.contextOf !== null && isStringArray(d.allowedNeighbours) && Array.isArray(d.contextGroups);
 }
 
 /** Data that finds nothing (a page with no matcher to read waits for one to be stored). */
 export const EMPTY_MATCHER_DATA: MatcherData = {
-  version: COMPILED_MATCHER_VERSION, lines: '', needsContext: {}, contextOf: {}, ids: '', types: '', packs: '', morePacks: '',
+  version: COMPILED_MATCHER_VERSION, lines: '', needsContext: {}, contextOf: {}, ids: '', otherIds: '', types: '', contextPacks: '',
   allowedNeighbours: [], contextGroups: [],
 };

@@ -10,7 +10,7 @@
 import type { EntityType } from '../kb/types';
 import { DIGITS, ENTITY_WIDTH, PACK_WIDTH, RULE_FLAGS, RULE_WIDTH, TYPE_CODES, type CompiledMatcher, type ContextGroup } from './compile';
 import { FormTable, isInvisible, lineStarts, skipInvisible } from './form-table';
-import { matcherData, ownValue, type MatcherData } from './matcher-data';
+import { ID_WIDTH, idOfForm, matcherData, ownValue, type MatcherData } from './matcher-data';
 import { isAllCaps, isCapitalised, wordAfter, wordBefore } from './neighbour-words';
 
 export interface Mention {
@@ -81,12 +81,29 @@ function decodeDigits(text: string, at: number, width: number): number {
 }
 const TYPE_OF = new Map(Object.entries(TYPE_CODES).map(([type, code]) => [code, type as EntityType]));
 
+/** The line of `text` (lines that start with an entity index, by index; `starts` their offsets) for entity `index`, or -1. */
+function keyedLine(text: string, starts: Uint32Array, index: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const entity = decodeDigits(text, starts[mid]!, ENTITY_WIDTH);
+    if (entity === index) return mid;
+    if (entity < index) lo = mid + 1;
+    else hi = mid;
+  }
+  return -1;
+}
+
 /** The entities a matcher knows, by index: what the page rules (page-mentions.ts) read of them. */
 export interface EntityTable {
   readonly entityCount: number;
   entityId(index: number): string;
   entityType(index: number): EntityType;
-  /** The packs (indices in the order compiled) that hold the entity. */
+  /**
+   * The packs (indices in the order compiled) that hold the entity, of those a context group
+   * names (ContextGroup.packs): the only ones the page rules ask about.
+   */
   entityPacks(index: number): readonly number[];
   readonly contextGroups: readonly ContextGroup[];
 }
@@ -97,11 +114,13 @@ export class Matcher implements EntityTable {
   private readonly neighbours: Set<string>;
 
   /**
-   * Offsets of ids' and morePacks' lines, built on the first look-up that needs them: a page
-   * needs an entity's id only once it names the entity, and its packs rarely.
+   * Offsets of otherIds' and contextPacks' lines, built on the first look-up that needs them: a
+   * page needs an entity's id only once it names the entity, and its packs rarely.
    */
-  private idStarts: Uint32Array | null = null;
-  private moreStarts: Uint32Array | null = null;
+  private otherIdStarts: Uint32Array | null = null;
+  private contextPackStarts: Uint32Array | null = null;
+  /** Ids read so far (one is read per mention marked). */
+  private readonly idCache = new Map<number, string>();
 
   /** `data`: the matcher as pages read it (a CompiledMatcher just compiled: matcherFromCompiled). */
   constructor(data: MatcherData) {
@@ -119,8 +138,19 @@ export class Matcher implements EntityTable {
   }
 
   entityId(index: number): string {
-    const starts = (this.idStarts ??= lineStarts(this.data.ids));
-    return this.data.ids.slice(starts[index], starts[index + 1]! - 1);
+    let id = this.idCache.get(index);
+    if (id === undefined) {
+      const ref = decodeDigits(this.data.ids, index * ID_WIDTH, ID_WIDTH);
+      // A reference is written only to an ASCII form (matcher-data.ts); '' if damaged storage says otherwise.
+      if (ref > 0) id = idOfForm(this.table.form(ref - 1)) ?? '';
+      else {
+        const starts = (this.otherIdStarts ??= lineStarts(this.data.otherIds));
+        const line = keyedLine(this.data.otherIds, starts, index);
+        id = line < 0 ? '' : this.data.otherIds.slice(starts[line]! + ENTITY_WIDTH, starts[line + 1]! - 1);
+      }
+      this.idCache.set(index, id);
+    }
+    return id;
   }
 
   entityType(index: number): EntityType {
@@ -128,29 +158,13 @@ export class Matcher implements EntityTable {
   }
 
   entityPacks(index: number): readonly number[] {
-    const line = this.morePacksLine(index);
-    if (line < 0) return [decodeDigits(this.data.packs, index * PACK_WIDTH, PACK_WIDTH)];
-    const more = this.data.morePacks;
+    const text = this.data.contextPacks;
+    if (text.length === 0) return [];
+    const starts = (this.contextPackStarts ??= lineStarts(text));
+    const line = keyedLine(text, starts, index);
     const out: number[] = [];
-    for (let at = this.moreStarts![line]! + ENTITY_WIDTH; at < this.moreStarts![line + 1]! - 1; at += PACK_WIDTH) out.push(decodeDigits(more, at, PACK_WIDTH));
+    if (line >= 0) for (let at = starts[line]! + ENTITY_WIDTH; at < starts[line + 1]! - 1; at += PACK_WIDTH) out.push(decodeDigits(text, at, PACK_WIDTH));
     return out;
-  }
-
-  /** The line of morePacks for this entity (binary search; the offsets are built on first use), or -1. */
-  private morePacksLine(index: number): number {
-    const more = this.data.morePacks;
-    if (more.length === 0) return -1;
-    const starts = (this.moreStarts ??= lineStarts(more));
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const entity = decodeDigits(more, starts[mid]!, ENTITY_WIDTH);
-      if (entity === index) return mid;
-      if (entity < index) lo = mid + 1;
-      else hi = mid;
-    }
-    return -1;
   }
 
   /** How many forms the matcher knows (tools and tests: it counts them). */
