@@ -18,7 +18,7 @@ import { deepActiveElement, eventTarget } from '../composed-tree';
 /** The module's file in the extension (build.mjs writes it beside content.js). */
 export const CARD_MODULE = 'card.js';
 
-type CardModule = { initHoverCard(signal: AbortSignal, api: CardApi): HoverCard };
+type CardModule = { initHoverCard(signal: AbortSignal, api: CardApi, pointerType: string): HoverCard };
 
 export interface LazyCard {
   openFor(mark: HTMLElement, reason: 'focus' | 'command'): void;
@@ -53,7 +53,10 @@ export function lazyHoverCard(signal: AbortSignal, api: CardApi, load: () => Pro
       (mod) => {
         if (signal.aborted) return null;
         early.abort();
-        const c = mod.initHoverCard(signal, api);
+        // The pointer type goes along: a touch may have come down while the module loaded, and its
+        // click, a tap, then reaches only the card's listeners (a first tap on a name in a link
+        // must open the card, not follow the link).
+        const c = mod.initHoverCard(signal, api, lastPointerType);
         card = c;
         if (tapped) c.tap(tapped);
         else if (focused && deepActiveElement(document) === focused) c.openFor(focused, 'focus');

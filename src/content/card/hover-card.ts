@@ -50,7 +50,11 @@ export interface CardApi {
   storageEvents: StorageEvents;
 }
 
-export function initHoverCard(signal: AbortSignal, api: CardApi): HoverCard {
+/**
+ * `pointerType`: that of the last pointerdown before this module was loaded (card-loader.ts): a
+ * touch that came down while it loaded ends in a click that is a tap, handled here.
+ */
+export function initHoverCard(signal: AbortSignal, api: CardApi, pointerType = ''): HoverCard {
   const ui = new CardHost(CARD_HEADING_ID);
   const fetchEntity = createEntityClient(api.send, signal, api.storageEvents);
   let state = initialIntent<HTMLElement>();
@@ -62,7 +66,7 @@ export function initHoverCard(signal: AbortSignal, api: CardApi): HoverCard {
   let quietFocus: HTMLElement | null = null;
   let openedAt = 0;
   /** The pointer type of the last pointerdown: "touch" makes the next click a tap. */
-  let lastPointerType = '';
+  let lastPointerType = pointerType;
   /** The card was already open for the name a touch came down on: this tap is the second one. */
   let secondTap = false;
 
