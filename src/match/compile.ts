@@ -95,6 +95,17 @@ export function digits(value: number, width: number): string {
   return out;
 }
 
+/** Digit value by char code (see DIGITS). */
+const DIGIT_VALUE = new Uint8Array(128);
+for (let i = 0; i < DIGITS.length; i++) DIGIT_VALUE[DIGITS.charCodeAt(i)] = i;
+
+/** The number written in `width` base-64 digits (DIGITS) at text[at]: digits() read back. */
+export function decodeDigits(text: string, at: number, width: number): number {
+  let n = 0;
+  for (let k = 0; k < width; k++) n = n * 64 + DIGIT_VALUE[text.charCodeAt(at + k)]!;
+  return n;
+}
+
 /** A form's rule as RULE_WIDTH digits (its context groups are listed apart). */
 export function ruleText(rule: FormRule): string {
   let flags = 0;

@@ -20,8 +20,8 @@ import {
   checkLimits,
   COMPILED_MATCHER_VERSION,
   conflictCount,
-  DIGITS,
   digits,
+  decodeDigits,
   emptyCompileState,
   ENTITY_WIDTH,
   finishCompile,
@@ -49,15 +49,6 @@ export interface ResumableMatcher extends CompileResult {
   rulePacks: string;
 }
 
-/** Digit value by character code. */
-const VALUE = new Int8Array(128).fill(-1);
-for (let i = 0; i < DIGITS.length; i++) VALUE[DIGITS.charCodeAt(i)] = i;
-
-function valueAt(text: string, at: number, width: number): number {
-  let value = 0;
-  for (let k = 0; k < width; k++) value = value * 64 + VALUE[text.charCodeAt(at + k)]!;
-  return value;
-}
 
 const TYPE_OF = Object.fromEntries(Object.entries(TYPE_CODES).map(([type, code]) => [code, type])) as Record<string, EntityType>;
 
@@ -113,12 +104,12 @@ class StoredForms implements FormRules {
   }
   private read(i: number): CompilingRule {
     const { compiled, rulePacks } = this.previous;
-    const entity = valueAt(compiled.rules, i * RULE_WIDTH, RULE_WIDTH - 1) - 1;
-    const flags = valueAt(compiled.rules, i * RULE_WIDTH + RULE_WIDTH - 1, 1);
+    const entity = decodeDigits(compiled.rules, i * RULE_WIDTH, RULE_WIDTH - 1) - 1;
+    const flags = decodeDigits(compiled.rules, i * RULE_WIDTH + RULE_WIDTH - 1, 1);
     const rule: CompilingRule = {};
     if (entity >= 0) {
       rule.entity = entity;
-      rule.pack = valueAt(rulePacks, i * PACK_WIDTH, PACK_WIDTH);
+      rule.pack = decodeDigits(rulePacks, i * PACK_WIDTH, PACK_WIDTH);
     }
     if (flags & RULE_FLAGS.secondReference) rule.secondReference = true;
     if (flags & RULE_FLAGS.standalone) rule.standalone = true;
@@ -163,8 +154,8 @@ class StoredEntities implements EntityTable {
   moreLine(index: number): { at: number; found: boolean } {
     const { morePacks } = this.compiled;
     const lineCount = this.moreStarts.length - 1;
-    const at = lowerBound(lineCount, (l) => valueAt(morePacks, this.moreStarts[l]!, ENTITY_WIDTH) < index);
-    return { at, found: at < lineCount && valueAt(morePacks, this.moreStarts[at]!, ENTITY_WIDTH) === index };
+    const at = lowerBound(lineCount, (l) => decodeDigits(morePacks, this.moreStarts[l]!, ENTITY_WIDTH) < index);
+    return { at, found: at < lineCount && decodeDigits(morePacks, this.moreStarts[at]!, ENTITY_WIDTH) === index };
   }
   at(index: number): CompilingEntity {
     if (index >= this.storedCount) return this.added[index - this.storedCount]!;
@@ -172,13 +163,13 @@ class StoredEntities implements EntityTable {
     if (entity) return entity;
     const { compiled } = this;
     const id = compiled.ids.slice(this.idStarts[index]!, this.idStarts[index + 1]! - 1);
-    let packs = [valueAt(compiled.packs, index * PACK_WIDTH, PACK_WIDTH)];
+    let packs = [decodeDigits(compiled.packs, index * PACK_WIDTH, PACK_WIDTH)];
     const more = this.moreLine(index);
     if (more.found) {
       const start = this.moreStarts[more.at]!;
       const end = this.moreStarts[more.at + 1]! - 1;
       packs = [];
-      for (let at = start + ENTITY_WIDTH; at < end; at += PACK_WIDTH) packs.push(valueAt(compiled.morePacks, at, PACK_WIDTH));
+      for (let at = start + ENTITY_WIDTH; at < end; at += PACK_WIDTH) packs.push(decodeDigits(compiled.morePacks, at, PACK_WIDTH));
     }
     entity = { id, type: TYPE_OF[compiled.types[index]!]!, packs };
     this.touched.set(index, entity);

@@ -16,7 +16,7 @@
  *
  * Pure: no DOM, no browser API.
  */
-import { COMPILED_MATCHER_VERSION, DIGITS, ENTITY_WIDTH, PACK_WIDTH, RULE_WIDTH, digits, type CompiledMatcher } from './compile';
+import { COMPILED_MATCHER_VERSION, decodeDigits, digits, ENTITY_WIDTH, PACK_WIDTH, RULE_WIDTH, type CompiledMatcher } from './compile';
 
 /** Digits of an id's reference: 1 + a line's offset in `lines`, up to 64^4 - 2 (16 M characters; past that, the id is written out). */
 export const ID_WIDTH = 4;
@@ -93,16 +93,6 @@ export function formSpellsId(form: string, id: string): boolean {
   return j === id.length;
 }
 
-/** Digit value by character code (see DIGITS). */
-const DIGIT_VALUE = new Uint8Array(128);
-for (let i = 0; i < DIGITS.length; i++) DIGIT_VALUE[DIGITS.charCodeAt(i)] = i;
-
-/** The number written in `width` base-64 digits at text[at]. */
-function valueAt(text: string, at: number, width: number): number {
-  let value = 0;
-  for (let k = 0; k < width; k++) value = value * 64 + DIGIT_VALUE[text.charCodeAt(at + k)]!;
-  return value;
-}
 
 /**
  * contextPacks (see MatcherData) of a compiled matcher: each entity's first pack from `packs`,
@@ -116,11 +106,11 @@ function contextPacksOf(compiled: CompiledMatcher): string {
   let line = 0;
   for (let entity = 0; entity < compiled.types.length; entity++) {
     let kept = '';
-    if (line < morePacks.length && valueAt(morePacks, line, ENTITY_WIDTH) === entity) {
+    if (line < morePacks.length && decodeDigits(morePacks, line, ENTITY_WIDTH) === entity) {
       const end = morePacks.indexOf('\n', line);
-      for (let at = line + ENTITY_WIDTH; at < end; at += PACK_WIDTH) if (named.has(valueAt(morePacks, at, PACK_WIDTH))) kept += morePacks.slice(at, at + PACK_WIDTH);
+      for (let at = line + ENTITY_WIDTH; at < end; at += PACK_WIDTH) if (named.has(decodeDigits(morePacks, at, PACK_WIDTH))) kept += morePacks.slice(at, at + PACK_WIDTH);
       line = end + 1;
-    } else if (named.has(valueAt(packs, entity * PACK_WIDTH, PACK_WIDTH))) kept = packs.slice(entity * PACK_WIDTH, (entity + 1) * PACK_WIDTH);
+    } else if (named.has(decodeDigits(packs, entity * PACK_WIDTH, PACK_WIDTH))) kept = packs.slice(entity * PACK_WIDTH, (entity + 1) * PACK_WIDTH);
     if (kept !== '') out += `${digits(entity, ENTITY_WIDTH)}${kept}\n`;
   }
   return out;
@@ -142,7 +132,7 @@ export function matcherData(compiled: CompiledMatcher): MatcherData {
     const end = forms.indexOf('\n', start);
     const form = forms.slice(start, end);
     const rule = rules.slice(i * RULE_WIDTH, (i + 1) * RULE_WIDTH);
-    const entity = valueAt(rule, 0, RULE_WIDTH - 1) - 1;
+    const entity = decodeDigits(rule, 0, RULE_WIDTH - 1) - 1;
     // Only the entity's own forms (a clash leaves a form to another entity) and only one per entity.
     if (entity >= 0 && idRefs[entity] === 0 && offset < MAX_ID_REF && formSpellsId(form, ids[entity]!)) idRefs[entity] = offset + 1;
     lines.push(rule, form, '\n');

@@ -8,7 +8,7 @@
  * Pure: no DOM, no browser API.
  */
 import type { EntityType } from '../kb/types';
-import { DIGITS, ENTITY_WIDTH, PACK_WIDTH, RULE_FLAGS, RULE_WIDTH, TYPE_CODES, type CompiledMatcher, type ContextGroup } from './compile';
+import { decodeDigits, ENTITY_WIDTH, PACK_WIDTH, RULE_FLAGS, RULE_WIDTH, TYPE_CODES, type CompiledMatcher, type ContextGroup } from './compile';
 import { FormTable, isInvisible, lineStarts, skipInvisible } from './form-table';
 import { ID_WIDTH, idOfForm, matcherData, ownValue, type MatcherData } from './matcher-data';
 import { isAllCaps, isCapitalised, wordAfter, wordBefore } from './neighbour-words';
@@ -69,16 +69,6 @@ function wordCharBefore(text: string, i: number): boolean {
   return j >= 0 && isWordCharAt(text, j);
 }
 
-/** Digit value by char code (see DIGITS). */
-const DIGIT_VALUE = new Uint8Array(128);
-for (let i = 0; i < DIGITS.length; i++) DIGIT_VALUE[DIGITS.charCodeAt(i)] = i;
-
-/** The number written in `width` base-64 digits (DIGITS) at text[at]. */
-function decodeDigits(text: string, at: number, width: number): number {
-  let n = 0;
-  for (let k = 0; k < width; k++) n = n * 64 + DIGIT_VALUE[text.charCodeAt(at + k)]!;
-  return n;
-}
 const TYPE_OF = new Map(Object.entries(TYPE_CODES).map(([type, code]) => [code, type as EntityType]));
 
 /** The line of `text` (lines that start with an entity index, by index; `starts` their offsets) for entity `index`, or -1. */
@@ -185,9 +175,7 @@ export class Matcher implements EntityTable {
   /** The entity index (-1: none) and flags (RULE_FLAGS) of the form whose line starts at `line`. */
   private rule(line: number): { entity: number; flags: number } {
     const lines = this.data.lines;
-    let entity = 0;
-    for (let k = 0; k < RULE_WIDTH - 1; k++) entity = entity * 64 + DIGIT_VALUE[lines.charCodeAt(line + k)]!;
-    return { entity: entity - 1, flags: DIGIT_VALUE[lines.charCodeAt(line + RULE_WIDTH - 1)]! };
+    return { entity: decodeDigits(lines, line, RULE_WIDTH - 1) - 1, flags: decodeDigits(lines, line + RULE_WIDTH - 1, 1) };
   }
 
   /**
